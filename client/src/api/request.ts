@@ -1,0 +1,42 @@
+// Sends typed GraphQL operations (generated from schema.graphql) and turns error responses into ApiError.
+import type { TypedDocumentString } from './generated/graphql.ts';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  endpoint = '/graphql',
+): Promise<TResult> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+  } catch {
+    throw new ApiError('Cannot reach the Pathways server. Check your connection and try again.', 'NETWORK_ERROR');
+  }
+  const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TResult>;
+  const first = body.errors?.[0];
+  if (first) {
+    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.requestId);
+  }
+  if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`, 'INTERNAL_SERVER_ERROR');
+  return body.data;
+}

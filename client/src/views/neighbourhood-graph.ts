@@ -1,0 +1,84 @@
+// Draws a node's neighbourhood as an SVG graph: nodes coloured by kind, edges that explain
+// themselves on hover or focus, and every node a keyboard-reachable link to its own neighbourhood.
+import { select } from 'd3-selection';
+import { zoom } from 'd3-zoom';
+import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
+import { kindInfo } from './kinds.ts';
+import { computeLayout } from './layout.ts';
+
+type Neighbourhood = NeighbourhoodQuery['neighbourhood'];
+
+const WIDTH = 960;
+const HEIGHT = 600;
+
+export function renderNeighbourhood(
+  container: HTMLElement,
+  data: Neighbourhood,
+  onOpen: (id: string) => void,
+): void {
+  const positions = computeLayout(
+    data.nodes.map((n) => n.id),
+    data.edges.map((e) => ({ source: e.from, target: e.to, weight: e.weight })),
+    { width: WIDTH, height: HEIGHT, centerId: data.center.id },
+  );
+  const names = new Map(data.nodes.map((n) => [n.id, n.name]));
+  const at = (id: string) => positions.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
+
+  container.replaceChildren();
+  const svg = select(container)
+    .append('svg')
+    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+    .attr('role', 'group')
+    .attr('aria-label', `Graph of ${data.center.name} and ${data.nodes.length - 1} connected nodes`);
+  const canvas = svg.append('g');
+  svg.call(
+    zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.4, 4])
+      .on('zoom', (event: { transform: { toString(): string } }) => canvas.attr('transform', event.transform.toString())),
+  );
+
+  canvas
+    .append('g')
+    .attr('class', 'edges')
+    .selectAll('line')
+    .data(data.edges)
+    .join('line')
+    .attr('x1', (e) => at(e.from).x)
+    .attr('y1', (e) => at(e.from).y)
+    .attr('x2', (e) => at(e.to).x)
+    .attr('y2', (e) => at(e.to).y)
+    .attr('stroke-width', (e) => 1 + 3 * (e.weight ?? 0.3))
+    .append('title')
+    .text((e) => `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to} (${e.type.toLowerCase().replace('_', ' ')}): ${e.why}`);
+
+  const nodes = canvas
+    .append('g')
+    .attr('class', 'nodes')
+    .selectAll('g')
+    .data(data.nodes)
+    .join('g')
+    .attr('class', (n) => (n.id === data.center.id ? 'node center' : 'node'))
+    .attr('data-id', (n) => n.id)
+    .attr('data-kind', (n) => n.kind)
+    .attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`)
+    .attr('tabindex', 0)
+    .attr('role', 'link')
+    .attr('aria-label', (n) => `${kindInfo(n.kind).label}: ${n.name}. Open its connections.`)
+    .on('click', (_event, n) => onOpen(n.id))
+    .on('keydown', (event: KeyboardEvent, n) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onOpen(n.id);
+      }
+    });
+
+  nodes
+    .append('circle')
+    .attr('r', (n) => (n.id === data.center.id ? 18 : 11))
+    .attr('fill', (n) => kindInfo(n.kind).colour);
+  nodes
+    .append('text')
+    .attr('dy', (n) => (n.id === data.center.id ? 34 : 25))
+    .attr('text-anchor', 'middle')
+    .text((n) => n.name);
+}

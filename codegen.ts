@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// schema.graphql is the one contract: server resolver types and client operation types both come from it.
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: 'client/src/api/operations/*.graphql',
+  generates: {
+    'server/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../resolvers/context.ts#ResolverContext',
+        mappers: {},
+        resolversNonOptionalTypename: { interfaceImplementingType: true },
+      },
+    },
+    'client/src/api/generated/graphql.ts': {
+      plugins: ['typescript-operations', 'typed-document-node'],
+      // String documents: the browser bundle needs no GraphQL runtime to send them.
+      config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string' },
+    },
+  },
+  hooks: {},
+};
+
+export default config;

@@ -1,0 +1,100 @@
+// Reads and validates every seed file before anything touches the graph. A problem names the
+// file, the record and the field, so a curator can go straight to it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  applicationSchema,
+  careerSchema,
+  courseSchema,
+  fieldSchema,
+  skillSchema,
+  subjectSchema,
+  type ApplicationInput,
+  type CareerInput,
+  type CourseInput,
+  type FieldInput,
+  type SkillInput,
+  type SubjectInput,
+} from './schema.ts';
+
+export interface SeedData {
+  subjects: SubjectInput[];
+  fields: FieldInput[];
+  skills: SkillInput[];
+  careers: CareerInput[];
+  courses: CourseInput[];
+  applications: ApplicationInput[];
+}
+
+export type SeedKind = keyof SeedData;
+
+const schemas: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
+  subjects: subjectSchema,
+  fields: fieldSchema,
+  skills: skillSchema,
+  careers: careerSchema,
+  courses: courseSchema,
+  applications: applicationSchema,
+};
+
+/** `careers.json` and `careers-anything.json` both hold careers. */
+export function kindOfFile(fileName: string): SeedKind | undefined {
+  const match = /^([a-z]+)(?:-[a-z0-9-]+)?\.json$/.exec(fileName);
+  const kind = match?.[1];
+  return kind && kind in schemas ? (kind as SeedKind) : undefined;
+}
+
+export class SeedFileError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The seed data has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SeedFileError';
+  }
+}
+
+export interface SeedFiles {
+  data: SeedData;
+  /** Which file each record came from, for messages. */
+  fileOf: Map<string, string>;
+}
+
+export function readSeedDirectory(dir: string): SeedFiles {
+  const data: SeedData = { subjects: [], fields: [], skills: [], careers: [], courses: [], applications: [] };
+  const fileOf = new Map<string, string>();
+  const problems: string[] = [];
+
+  for (const fileName of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const kind = kindOfFile(fileName);
+    if (!kind) {
+      problems.push(`${fileName}: unknown seed file; name it after its kind (${Object.keys(schemas).join(', ')})`);
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(join(dir, fileName), 'utf8'));
+    } catch (error) {
+      problems.push(`${fileName}: not valid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    if (!Array.isArray(parsed)) {
+      problems.push(`${fileName}: must hold a JSON array of records`);
+      continue;
+    }
+    parsed.forEach((record: unknown, index) => {
+      const id =
+        typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : `(no id)`;
+      const result = schemas[kind].safeParse(record);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const field = issue.path.length > 0 ? issue.path.join('.') : '(record)';
+          problems.push(`${fileName}: record ${index + 1} "${id}": field ${field}: ${issue.message}`);
+        }
+        return;
+      }
+      (data[kind] as SeedData[SeedKind][number][]).push(result.data);
+      fileOf.set(result.data.id, fileName);
+    });
+  }
+  if (problems.length > 0) throw new SeedFileError(problems);
+  return { data, fileOf };
+}

@@ -1,0 +1,104 @@
+// Wiring, not logic: Express serves health checks, the GraphQL endpoint and the built client on one port.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { GraphContext } from './graph/executor.ts';
+import { errorReportingPlugin, formatError } from './graphql-errors.ts';
+import { isReachable } from './neo4j/driver.ts';
+import type { ResolverContext } from './resolvers/context.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const SCHEMA_FILE = new URL('../schema.graphql', import.meta.url);
+export const REQUEST_BODY_LIMIT = '100kb';
+
+export interface AppOptions {
+  graph: GraphContext;
+  logger: Logger;
+  /** The built client (dist/client); when absent the API still works and / explains how to build it. */
+  clientDir: string;
+  httpServer: Server;
+}
+
+export interface App {
+  express: Express;
+  apollo: ApolloServer<ResolverContext>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { graph, logger, clientDir, httpServer } = options;
+  const apollo = new ApolloServer<ResolverContext>({
+    typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
+    resolvers,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorReportingPlugin(logger)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const ready = await isReachable(graph.driver, graph.database);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: ready });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: REQUEST_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const requestId = randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return { requestId, graph };
+      },
+    }),
+  );
+
+  const indexHtml = join(clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // The client keeps its view in the URL, so any other GET path is the app itself.
+    app.get(/^\/(?!graphql|health).*/, (_req, res) => {
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text').send('The client is not built yet: run `npm run build`, then reload.');
+    });
+  }
+
+  app.use(
+    (error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [{ message: `The request is larger than ${REQUEST_BODY_LIMIT}. Send a smaller query.`, extensions: { code: 'BAD_USER_INPUT' } }],
+        });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+        });
+        return;
+      }
+      const requestId = randomUUID();
+      logger.error({ err: error, requestId }, 'unhandled HTTP error');
+      res.status(500).json({
+        errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+      });
+    },
+  );
+
+  return { express: app, apollo };
+}

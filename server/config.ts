@@ -1,0 +1,91 @@
+// Reads the environment once, validates it, and names the variable at fault when a value is wrong.
+import { z } from 'zod';
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(fallback);
+
+const megabytes = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number of MiB' }).int().min(64, 'must be at least 64 (MiB)').default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const envSchema = z.object({
+  PORT: port(4000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  NEO4J_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/\S+$/, 'must look like bolt://host:7687 or neo4j+s://host')
+      .optional(),
+  ),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: optionalText,
+  NEO4J_DATA_DIR: z.string().trim().min(1).default('.data/neo4j'),
+  NEO4J_HEAP_MB: megabytes(512),
+  NEO4J_PAGECACHE_MB: megabytes(512),
+  QUERY_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  neo4j: Readonly<{
+    /** Set: use that server and provision nothing. Unset: start a local Neo4j. */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string | undefined;
+    dataDir: string;
+    heapMb: number;
+    pageCacheMb: number;
+  }>;
+  queryTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = env[name];
+      return `${name}=${JSON.stringify(value ?? '')} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      dataDir: e.NEO4J_DATA_DIR,
+      heapMb: e.NEO4J_HEAP_MB,
+      pageCacheMb: e.NEO4J_PAGECACHE_MB,
+    },
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,64 @@
+// Reading single nodes and their neighbourhoods for the explorer.
+import { int, type Node } from 'neo4j-driver';
+import { readQuery, type GraphContext } from './executor.ts';
+import { ENTITY_LABEL, type RelationshipType } from './model.ts';
+import { toGraphNode } from './node-mapper.ts';
+import type { GraphEdge, GraphNode, NeighbourhoodResult } from './types.ts';
+
+const NODE_BY_ID = `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE n.retiredAt IS NULL RETURN n`;
+
+export async function findNode(ctx: GraphContext, id: string): Promise<GraphNode | null> {
+  const [row] = await readQuery<{ n: Node }>(ctx, NODE_BY_ID, { id });
+  return row ? toGraphNode(row.n) : null;
+}
+
+export type NeighbourhoodDepth = 1 | 2;
+
+// Variable-length bounds cannot be parameters, so each allowed depth has its own fixed statement.
+function neighbourhoodQuery(depth: NeighbourhoodDepth): string {
+  return `
+    MATCH (c:${ENTITY_LABEL} {id: $id}) WHERE c.retiredAt IS NULL
+    CALL (c) {
+      MATCH path = (c)-[*1..${depth}]-(m:${ENTITY_LABEL})
+      WHERE m <> c AND all(x IN nodes(path) WHERE x.retiredAt IS NULL)
+      WITH m, min(length(path)) AS distance,
+           max(reduce(s = 1.0, r IN relationships(path) | s * coalesce(r.weight, r.importance, r.score, 0.5))) AS strength
+      ORDER BY distance, strength DESC, m.id
+      LIMIT $limit
+      RETURN collect(m) AS found
+    }
+    WITH c, found[0..$first] AS neighbours, size(found) > $first AS truncated
+    CALL (c, neighbours) {
+      WITH [c] + neighbours AS members
+      UNWIND members AS a
+      MATCH (a)-[r]->(b) WHERE b IN members
+      RETURN collect({type: type(r), from: a.id, to: b.id, why: r.why,
+                      weight: coalesce(r.weight, r.importance, r.score)}) AS edges
+    }
+    RETURN c, neighbours, edges, truncated`;
+}
+
+const QUERIES: Record<NeighbourhoodDepth, string> = { 1: neighbourhoodQuery(1), 2: neighbourhoodQuery(2) };
+
+export async function findNeighbourhood(
+  ctx: GraphContext,
+  id: string,
+  depth: NeighbourhoodDepth,
+  first: number,
+): Promise<NeighbourhoodResult | null> {
+  const [row] = await readQuery<{
+    c: Node;
+    neighbours: Node[];
+    edges: { type: RelationshipType; from: string; to: string; why: string | null; weight: number | null }[];
+    truncated: boolean;
+  }>(ctx, QUERIES[depth], { id, first: int(first), limit: int(first + 1) });
+  if (!row) return null;
+  const edges: GraphEdge[] = row.edges.map((e) => ({ ...e, why: e.why ?? '' }));
+  edges.sort((a, b) => `${a.type}${a.from}${a.to}`.localeCompare(`${b.type}${b.from}${b.to}`));
+  return {
+    center: toGraphNode(row.c),
+    neighbours: row.neighbours.map(toGraphNode),
+    edges,
+    truncated: row.truncated,
+  };
+}

@@ -1,0 +1,64 @@
+// One place that turns whatever a request threw into a GraphQL error with a stable extensions.code.
+// Our own AppErrors keep their message; anything unexpected becomes a generic INTERNAL_SERVER_ERROR
+// whose details go to the log with the request id. No stack trace ever reaches a response.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { AppError } from './errors.ts';
+import type { ResolverContext } from './resolvers/context.ts';
+
+const INTERNAL_MESSAGE =
+  'Something went wrong on our side. Try again; if it keeps happening, report it with the request id.';
+
+/** Codes Apollo and graphql-js assign to requests that are malformed; their messages are safe and useful. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    // Validation errors are raised before any resolver runs, so a request that is malformed in shape
+    // gets the same BAD_USER_INPUT family code the contract promises for bad arguments.
+    return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT' } };
+  }
+  return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Logs unexpected errors and stamps the request id onto internal errors so people can quote it. */
+export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<ResolverContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AppError) continue;
+            if (CLIENT_CODES.has(String(error.extensions.code))) continue;
+            logger.error({ requestId: contextValue.requestId, err: original, path: error.path }, 'request failed');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'SERVICE_UNAVAILABLE') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

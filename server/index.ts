@@ -1,0 +1,74 @@
+// `npm start`: config → Neo4j (local or NEO4J_URI) → seed when empty → HTTP. Stops cleanly on
+// Ctrl-C or SIGTERM, and a local Neo4j goes down with the process however it ends.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { formatLoadReport, graphIsEmpty, loadSeed } from '../seed/load.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
+import { readCheckedSeed } from '../seed/prepare.ts';
+import { SeedFileError } from '../seed/read.ts';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { StartupError } from './errors.ts';
+import { listen } from './listen.ts';
+import { openDatabase, type Database } from './neo4j/database.ts';
+import { printProgress } from './progress.ts';
+
+let database: Database | undefined;
+
+function fail(message: string): never {
+  process.stderr.write(`[pathways] ${message}\n`);
+  process.exit(1);
+}
+
+async function main(config: Config): Promise<void> {
+  const started = Date.now();
+  const logger = pino({ level: config.logLevel });
+  database = await openDatabase(config, PROJECT_ROOT, printProgress);
+  const { driver, name } = database;
+
+  if (await graphIsEmpty(driver, name)) {
+    printProgress('The graph is empty: seeding it with the curated data…');
+    const report = await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: name });
+    printProgress(`Seeded.\n${formatLoadReport(report)}`);
+  }
+
+  const httpServer = createServer();
+  const app = await createApp({
+    graph: { driver, database: name, timeoutMs: config.queryTimeoutMs },
+    logger,
+    clientDir: join(PROJECT_ROOT, 'dist', 'client'),
+    httpServer,
+  });
+  httpServer.on('request', app.express);
+  const port = await listen(httpServer, config.port, config.host);
+  const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  printProgress(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${shown}:${port}  (GraphQL at /graphql, Ctrl-C to stop)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    printProgress(`${signal}: stopping…`);
+    await app.apollo.stop();
+    await database?.close();
+    printProgress('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(`${error.message}. Fix the variable and start again.`);
+  throw error;
+}
+
+main(config).catch(async (error: unknown) => {
+  await database?.close().catch(() => undefined);
+  if (error instanceof StartupError || error instanceof SeedFileError) fail(error.message);
+  fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+});

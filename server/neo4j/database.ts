@@ -1,0 +1,57 @@
+// Decides where the graph lives: the server named by NEO4J_URI, or a local Neo4j we provision and own.
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { StartupError } from '../errors.ts';
+import type { Progress } from '../progress.ts';
+import { createDriver } from './driver.ts';
+import { startLocalNeo4j } from './local-server.ts';
+import { ensureNeo4jDistribution } from './provision.ts';
+
+export interface Database {
+  driver: Driver;
+  uri: string;
+  /** Undefined means the server's default database. */
+  name: string | undefined;
+  /** True when this process started the Neo4j and will stop it on close(). */
+  local: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, projectRoot: string, progress: Progress): Promise<Database> {
+  const { neo4j } = config;
+  if (neo4j.uri) {
+    const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+    try {
+      await driver.verifyConnectivity({ database: neo4j.database });
+    } catch (error) {
+      await driver.close();
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new StartupError(
+        `Cannot reach Neo4j at ${neo4j.uri}: ${reason}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to start a local Neo4j.`,
+      );
+    }
+    return { driver, uri: neo4j.uri, name: neo4j.database, local: false, close: () => driver.close() };
+  }
+
+  const distribution = ensureNeo4jDistribution(projectRoot, progress);
+  progress(`Starting local Neo4j (data in ${neo4j.dataDir}, heap ${neo4j.heapMb} MiB, page cache ${neo4j.pageCacheMb} MiB)…`);
+  const started = Date.now();
+  const server = await startLocalNeo4j({
+    classpath: distribution.classpath,
+    home: neo4j.dataDir,
+    heapMb: neo4j.heapMb,
+    pageCacheMb: neo4j.pageCacheMb,
+  });
+  progress(`Neo4j is up at ${server.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const driver = createDriver({ uri: server.uri, user: neo4j.user, password: neo4j.password });
+  return {
+    driver,
+    uri: server.uri,
+    name: neo4j.database,
+    local: true,
+    async close() {
+      await driver.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Shapes the graph layer's plain objects into the GraphQL types generated from schema.graphql.
+import type { GraphEdge, GraphNode, GraphStats } from '../graph/types.ts';
+import type {
+  Application,
+  Career,
+  Course,
+  Edge,
+  Field,
+  NodeKind,
+  Skill,
+  Stats,
+  Subject,
+} from '../generated/graphql.ts';
+import type { NodeLabel } from '../graph/model.ts';
+
+export function kindOf(label: NodeLabel): NodeKind {
+  return label.toUpperCase() as NodeKind;
+}
+
+type Typed<T extends { __typename?: string }> = T & { __typename: NonNullable<T['__typename']> };
+
+/** A node as GraphQL sees it; the typename lets the Node interface resolve without another lookup. */
+export type ShapedNode =
+  | Typed<Subject>
+  | Typed<Field>
+  | Typed<Skill>
+  | Typed<Career>
+  | Typed<Course>
+  | Typed<Application>;
+
+export function shapeNode(node: GraphNode): ShapedNode {
+  const base = {
+    id: node.id,
+    kind: kindOf(node.label),
+    name: node.name,
+    description: node.description,
+    aliases: node.aliases,
+  };
+  switch (node.label) {
+    case 'Subject':
+    case 'Field':
+      return { __typename: node.label, ...base };
+    case 'Skill':
+      return { __typename: 'Skill', ...base, skillKind: node.skillKind.toUpperCase() as Skill['skillKind'] };
+    case 'Career':
+      return {
+        __typename: 'Career',
+        ...base,
+        onetSoc: node.onetSoc,
+        jobZone: node.jobZone,
+        education: node.education,
+        riasec: node.riasec,
+        outlook: node.outlook.toUpperCase() as Career['outlook'],
+        outlookNote: node.outlookNote,
+      };
+    case 'Course':
+      return {
+        __typename: 'Course',
+        ...base,
+        provider: node.provider,
+        format: node.format.toUpperCase() as Course['format'],
+        level: node.level.toUpperCase() as Course['level'],
+        hours: node.hours,
+      };
+    case 'Application':
+      return { __typename: 'Application', ...base, example: node.example, reflectionPrompt: node.reflectionPrompt };
+  }
+}
+
+export function shapeEdge(edge: GraphEdge): Edge {
+  return { ...edge, id: `${edge.type}:${edge.from}:${edge.to}` };
+}
+
+export function shapeStats(stats: GraphStats): Stats {
+  return {
+    nodes: stats.nodes.map((n) => ({ kind: kindOf(n.label), count: n.count })),
+    totalNodes: stats.totalNodes,
+    totalRelationships: stats.totalRelationships,
+  };
+}
