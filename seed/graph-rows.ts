@@ -82,8 +82,10 @@ export function relationshipRows(data: SeedData): RelationshipRow[] {
   ) => rows.push({ type, fromLabel, toLabel, from, to, props, hash: hashOf(props) });
 
   for (const s of data.subjects) {
-    for (const l of s.leadsTo) add('LEADS_TO', 'Subject', s.id, 'Field', l.field, { why: l.why, weight: l.weight });
-    for (const d of s.develops) add('DEVELOPS', 'Subject', s.id, 'Skill', d.skill, { why: d.why, weight: d.weight });
+    for (const l of s.leadsTo)
+      add('LEADS_TO', 'Subject', s.id, 'Field', l.field, { why: l.why, weight: l.weight });
+    for (const d of s.develops)
+      add('DEVELOPS', 'Subject', s.id, 'Skill', d.skill, { why: d.why, weight: d.weight });
   }
   for (const f of data.fields) {
     if (f.partOf) add('PART_OF', 'Field', f.id, 'Field', f.partOf.field, { why: f.partOf.why });
@@ -91,19 +93,27 @@ export function relationshipRows(data: SeedData): RelationshipRow[] {
   for (const c of data.careers) {
     for (const f of c.fields) add('INCLUDES', 'Field', f.field, 'Career', c.id, { why: f.why });
     for (const r of c.requires) {
-      add('REQUIRES', 'Career', c.id, 'Skill', r.skill, { why: r.why, importance: r.importance, level: r.level });
+      add('REQUIRES', 'Career', c.id, 'Skill', r.skill, {
+        why: r.why,
+        importance: r.importance,
+        level: r.level,
+      });
     }
     for (const d of c.drawsOn) {
       add('DRAWS_ON', 'Career', c.id, 'Subject', d.subject, { why: d.why, importance: d.importance });
     }
-    for (const r of c.relatedTo) add('RELATED_TO', 'Career', c.id, 'Career', r.career, { why: r.why, score: r.score });
+    for (const r of c.relatedTo)
+      add('RELATED_TO', 'Career', c.id, 'Career', r.career, { why: r.why, score: r.score });
   }
   for (const c of data.courses) {
-    for (const t of c.teachesSubjects) add('TEACHES', 'Course', c.id, 'Subject', t.subject, { why: t.why, level: t.level });
-    for (const t of c.teachesSkills) add('TEACHES', 'Course', c.id, 'Skill', t.skill, { why: t.why, level: t.level });
+    for (const t of c.teachesSubjects)
+      add('TEACHES', 'Course', c.id, 'Subject', t.subject, { why: t.why, level: t.level });
+    for (const t of c.teachesSkills)
+      add('TEACHES', 'Course', c.id, 'Skill', t.skill, { why: t.why, level: t.level });
   }
   for (const a of data.applications) {
-    for (const s of a.appliesSubjects) add('APPLIED_IN', 'Subject', s.subject, 'Application', a.id, { why: s.why });
+    for (const s of a.appliesSubjects)
+      add('APPLIED_IN', 'Subject', s.subject, 'Application', a.id, { why: s.why });
     for (const s of a.appliesSkills) add('APPLIED_IN', 'Skill', s.skill, 'Application', a.id, { why: s.why });
     for (const u of a.usedIn) add('USED_IN', 'Application', a.id, 'Career', u.career, { why: u.why });
   }

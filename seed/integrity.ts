@@ -32,7 +32,8 @@ export function checkIntegrity(data: SeedData): IntegrityReport {
     counts[label] = rows.length;
     for (const row of rows) {
       const existing = labelOf.get(row.id);
-      if (existing) violations.push(`id "${row.id}" is used by a ${existing} and a ${label}; ids must be unique`);
+      if (existing)
+        violations.push(`id "${row.id}" is used by a ${existing} and a ${label}; ids must be unique`);
       labelOf.set(row.id, label);
     }
     if (rows.length < MINIMUM_COUNTS[label]) {
@@ -54,7 +55,8 @@ export function checkIntegrity(data: SeedData): IntegrityReport {
     const key = `${r.type}:${r.from}:${r.to}`;
     if (seen.has(key)) violations.push(`${r.type} ${r.from} → ${r.to} is listed twice`);
     seen.add(key);
-    if (r.type === 'RELATED_TO' && r.from === r.to) violations.push(`career "${r.from}" is related to itself`);
+    if (r.type === 'RELATED_TO' && r.from === r.to)
+      violations.push(`career "${r.from}" is related to itself`);
   }
 
   const skillKind = new Map(data.skills.map((s) => [s.id, s.kind]));
@@ -69,7 +71,8 @@ export function checkIntegrity(data: SeedData): IntegrityReport {
     }
   }
   for (const c of data.courses) {
-    if (c.teachesSubjects.length + c.teachesSkills.length === 0) violations.push(`course "${c.id}" teaches nothing`);
+    if (c.teachesSubjects.length + c.teachesSkills.length === 0)
+      violations.push(`course "${c.id}" teaches nothing`);
   }
 
   violations.push(...reachabilityViolations(data));
@@ -114,12 +117,16 @@ function reachabilityViolations(data: SeedData): string[] {
     const careers = [...visited].filter((id) => careerIds.has(id));
     careers.forEach((id) => reached.add(id));
     if (careers.length < MIN_CAREERS_PER_SUBJECT) {
-      violations.push(`subject "${s.id}" leads to ${careers.length} careers; at least ${MIN_CAREERS_PER_SUBJECT} are wanted`);
+      violations.push(
+        `subject "${s.id}" leads to ${careers.length} careers; at least ${MIN_CAREERS_PER_SUBJECT} are wanted`,
+      );
     }
   }
   for (const id of careerIds) {
     if (!reached.has(id)) {
-      violations.push(`career "${id}" is not reachable from any subject within ${MAX_HOPS_FROM_SUBJECT} hops`);
+      violations.push(
+        `career "${id}" is not reachable from any subject within ${MAX_HOPS_FROM_SUBJECT} hops`,
+      );
     }
   }
   return violations;

@@ -32,7 +32,8 @@ export async function ensureSchema(driver: Driver, database?: string): Promise<v
   const statements = [
     `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
     ...NODE_LABELS.map(
-      (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+      (label) =>
+        `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
     ),
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABELS.join('|')}) ON EACH [n.name, n.aliasText, n.description]`,
   ];
@@ -79,7 +80,11 @@ interface Batch {
   counts: WriteCounts;
 }
 
-export async function loadSeed(driver: Driver, data: SeedData, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadSeed(
+  driver: Driver,
+  data: SeedData,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const started = Date.now();
   const { database, actor = 'seed' } = options;
   await ensureSchema(driver, database);
@@ -89,7 +94,8 @@ export async function loadSeed(driver: Driver, data: SeedData, options: LoadOpti
   for (const [label, rows] of nodeRows(data)) {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     report.nodes[label] = counts;
-    for (const chunk of chunks(rows, BATCH_SIZE)) batches.push({ statement: nodeStatement(label), rows: chunk, counts });
+    for (const chunk of chunks(rows, BATCH_SIZE))
+      batches.push({ statement: nodeStatement(label), rows: chunk, counts });
   }
   const groups = new Map<string, RelationshipRow[]>();
   for (const row of relationshipRows(data)) {
@@ -108,7 +114,9 @@ export async function loadSeed(driver: Driver, data: SeedData, options: LoadOpti
   // One timestamp for the run: it marks what this run created, and keeps the run's writes consistent.
   const now = new Date().toISOString();
   for (const [index, batch] of batches.entries()) {
-    const rows = batch.rows.map((r) => ('type' in r ? { from: r.from, to: r.to, props: r.props, hash: r.hash } : r));
+    const rows = batch.rows.map((r) =>
+      'type' in r ? { from: r.from, to: r.to, props: r.props, hash: r.hash } : r,
+    );
     const result = await driver.executeQuery(
       batch.statement,
       { rows, now, actor },
@@ -128,7 +136,11 @@ export async function loadSeed(driver: Driver, data: SeedData, options: LoadOpti
 }
 
 export async function graphIsEmpty(driver: Driver, database?: string): Promise<boolean> {
-  const result = await driver.executeQuery(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`, {}, { database });
+  const result = await driver.executeQuery(
+    `MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`,
+    {},
+    { database },
+  );
   return result.records[0]?.get('any') !== true;
 }
 

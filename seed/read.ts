@@ -63,10 +63,14 @@ export function readSeedDirectory(dir: string): SeedFiles {
   const fileOf = new Map<string, string>();
   const problems: string[] = [];
 
-  for (const fileName of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const fileName of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const kind = kindOfFile(fileName);
     if (!kind) {
-      problems.push(`${fileName}: unknown seed file; name it after its kind (${Object.keys(schemas).join(', ')})`);
+      problems.push(
+        `${fileName}: unknown seed file; name it after its kind (${Object.keys(schemas).join(', ')})`,
+      );
       continue;
     }
     let parsed: unknown;

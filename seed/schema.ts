@@ -44,13 +44,16 @@ export const careerSchema = z.strictObject({
   onetSoc: z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "19-2041.00"'),
   jobZone: z.number().int().min(1).max(5),
   education: text(5, 120),
-  riasec: z.string().regex(/^(?!.*(.).*\1)[RIASEC]{1,3}$/, 'must be one to three distinct letters of RIASEC, strongest first'),
+  riasec: z
+    .string()
+    .regex(
+      /^(?!.*(.).*\1)[RIASEC]{1,3}$/,
+      'must be one to three distinct letters of RIASEC, strongest first',
+    ),
   outlook: outlookSchema,
   outlookNote: text(10, 300),
   fields: z.array(z.strictObject({ field: slug, why })).min(1),
-  requires: z
-    .array(z.strictObject({ skill: slug, importance: unit, level: levelSchema, why }))
-    .min(4),
+  requires: z.array(z.strictObject({ skill: slug, importance: unit, level: levelSchema, why })).min(4),
   drawsOn: z.array(z.strictObject({ subject: slug, importance: unit, why })).min(1),
   relatedTo: z.array(z.strictObject({ career: slug, score: unit, why })).default([]),
 });

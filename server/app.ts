@@ -78,24 +78,41 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   app.use(
-    (error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    (
+      error: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
       if (res.headersSent) return next(error);
       if (error.type === 'entity.too.large') {
         res.status(413).json({
-          errors: [{ message: `The request is larger than ${REQUEST_BODY_LIMIT}. Send a smaller query.`, extensions: { code: 'BAD_USER_INPUT' } }],
+          errors: [
+            {
+              message: `The request is larger than ${REQUEST_BODY_LIMIT}. Send a smaller query.`,
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
         });
         return;
       }
       if (error.type === 'entity.parse.failed') {
         res.status(400).json({
-          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+          errors: [
+            { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } },
+          ],
         });
         return;
       }
       const requestId = randomUUID();
       logger.error({ err: error, requestId }, 'unhandled HTTP error');
       res.status(500).json({
-        errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+        errors: [
+          {
+            message: 'Something went wrong on our side.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+          },
+        ],
       });
     },
   );

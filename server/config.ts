@@ -10,7 +10,11 @@ const port = (fallback: number) =>
     .default(fallback);
 
 const megabytes = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of MiB' }).int().min(64, 'must be at least 64 (MiB)').default(fallback);
+  z.coerce
+    .number({ error: 'must be a number of MiB' })
+    .int()
+    .min(64, 'must be at least 64 (MiB)')
+    .default(fallback);
 
 const optionalText = z
   .string()
@@ -24,7 +28,10 @@ const envSchema = z.object({
   NEO4J_URI: optionalText.pipe(
     z
       .string()
-      .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/\S+$/, 'must look like bolt://host:7687 or neo4j+s://host')
+      .regex(
+        /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/\S+$/,
+        'must look like bolt://host:7687 or neo4j+s://host',
+      )
       .optional(),
   ),
   NEO4J_USER: z.string().default('neo4j'),
@@ -33,7 +40,12 @@ const envSchema = z.object({
   NEO4J_DATA_DIR: z.string().trim().min(1).default('.data/neo4j'),
   NEO4J_HEAP_MB: megabytes(512),
   NEO4J_PAGECACHE_MB: megabytes(512),
-  QUERY_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
+  QUERY_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });

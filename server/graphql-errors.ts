@@ -2,7 +2,6 @@
 // Our own AppErrors keep their message; anything unexpected becomes a generic INTERNAL_SERVER_ERROR
 // whose details go to the log with the request id. No stack trace ever reaches a response.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError } from './errors.ts';
@@ -22,8 +21,25 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * The error a resolver threw, under graphql-js's wrapping. Walks `originalError` rather than relying on
+ * `instanceof GraphQLError`, which fails when two copies of graphql (CommonJS and ESM) are loaded.
+ */
+export function originalError(error: unknown): unknown {
+  let current = error;
+  while (
+    typeof current === 'object' &&
+    current !== null &&
+    'originalError' in current &&
+    current.originalError
+  ) {
+    current = current.originalError;
+  }
+  return current;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = originalError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -32,7 +48,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     // Validation errors are raised before any resolver runs, so a request that is malformed in shape
     // gets the same BAD_USER_INPUT family code the contract promises for bad arguments.
-    return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      extensions: {
+        code:
+          code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT',
+      },
+    };
   }
   return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -44,16 +66,22 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Resolve
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
+            const original = originalError(error);
             if (original instanceof AppError) continue;
             if (CLIENT_CODES.has(String(error.extensions.code))) continue;
-            logger.error({ requestId: contextValue.requestId, err: original, path: error.path }, 'request failed');
+            logger.error(
+              { requestId: contextValue.requestId, err: original, path: error.path },
+              'request failed',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'SERVICE_UNAVAILABLE') {
+            if (
+              error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+              error.extensions?.code === 'SERVICE_UNAVAILABLE'
+            ) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }

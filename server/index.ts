@@ -43,7 +43,9 @@ async function main(config: Config): Promise<void> {
   httpServer.on('request', app.express);
   const port = await listen(httpServer, config.port, config.host);
   const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  printProgress(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${shown}:${port}  (GraphQL at /graphql, Ctrl-C to stop)`);
+  printProgress(
+    `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${shown}:${port}  (GraphQL at /graphql, Ctrl-C to stop)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

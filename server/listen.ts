@@ -6,9 +6,17 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new StartupError(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=${port + 1} npm start`));
+        reject(
+          new StartupError(
+            `Port ${port} is already in use. Stop the program using it, or choose another port: PORT=${port + 1} npm start`,
+          ),
+        );
       } else if (error.code === 'EACCES') {
-        reject(new StartupError(`Not allowed to listen on port ${port}. Choose a port above 1023: PORT=4000 npm start`));
+        reject(
+          new StartupError(
+            `Not allowed to listen on port ${port}. Choose a port above 1023: PORT=4000 npm start`,
+          ),
+        );
       } else {
         reject(new StartupError(`Cannot listen on ${host}:${port}: ${error.message}`));
       }

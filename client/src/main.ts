@@ -12,12 +12,17 @@ const byId = (id: string): HTMLElement => {
   return element;
 };
 
-function showError(container: HTMLElement, error: unknown, action?: { label: string; run: () => void }): void {
+function showError(
+  container: HTMLElement,
+  error: unknown,
+  action?: { label: string; run: () => void },
+): void {
   const box = document.createElement('div');
   box.className = 'error';
   box.setAttribute('role', 'alert');
   const message = document.createElement('p');
-  message.textContent = error instanceof ApiError ? error.message : 'Something went wrong while loading this view.';
+  message.textContent =
+    error instanceof ApiError ? error.message : 'Something went wrong while loading this view.';
   box.append(message);
   if (error instanceof ApiError && error.requestId) {
     const ref = document.createElement('p');

@@ -16,7 +16,12 @@ const strings = (value: unknown): string[] =>
 
 export function toGraphNode(node: Node): GraphNode {
   const p = node.properties as Record<string, unknown>;
-  const base = { id: str(p.id), name: str(p.name), description: str(p.description), aliases: strings(p.aliases) };
+  const base = {
+    id: str(p.id),
+    name: str(p.name),
+    description: str(p.description),
+    aliases: strings(p.aliases),
+  };
   const label = labelOf(node.labels);
   switch (label) {
     case 'Subject':

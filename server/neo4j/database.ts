@@ -42,7 +42,7 @@ export async function openDatabase(config: Config, projectRoot: string, progress
     heapMb: neo4j.heapMb,
     pageCacheMb: neo4j.pageCacheMb,
   });
-  progress(`Neo4j is up at ${server.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  progress(`Neo4j is up at ${server.uri} (pid ${server.pid}) after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   const driver = createDriver({ uri: server.uri, user: neo4j.user, password: neo4j.password });
   return {
     driver,

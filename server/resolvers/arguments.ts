@@ -13,10 +13,19 @@ export function requireId(value: string, argument = 'id'): string {
   return id;
 }
 
-export function requireIntInRange(value: number | null | undefined, argument: string, min: number, max: number, fallback: number): number {
+export function requireIntInRange(
+  value: number | null | undefined,
+  argument: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const n = value ?? fallback;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new BadUserInputError(`${argument} must be a whole number from ${min} to ${max}; got ${String(n)}.`, argument);
+    throw new BadUserInputError(
+      `${argument} must be a whole number from ${min} to ${max}; got ${String(n)}.`,
+      argument,
+    );
   }
   return n;
 }

@@ -21,12 +21,7 @@ type Typed<T extends { __typename?: string }> = T & { __typename: NonNullable<T[
 
 /** A node as GraphQL sees it; the typename lets the Node interface resolve without another lookup. */
 export type ShapedNode =
-  | Typed<Subject>
-  | Typed<Field>
-  | Typed<Skill>
-  | Typed<Career>
-  | Typed<Course>
-  | Typed<Application>;
+  Typed<Subject> | Typed<Field> | Typed<Skill> | Typed<Career> | Typed<Course> | Typed<Application>;
 
 export function shapeNode(node: GraphNode): ShapedNode {
   const base = {
@@ -63,7 +58,12 @@ export function shapeNode(node: GraphNode): ShapedNode {
         hours: node.hours,
       };
     case 'Application':
-      return { __typename: 'Application', ...base, example: node.example, reflectionPrompt: node.reflectionPrompt };
+      return {
+        __typename: 'Application',
+        ...base,
+        example: node.example,
+        reflectionPrompt: node.reflectionPrompt,
+      };
   }
 }
 

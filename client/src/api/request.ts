@@ -30,13 +30,21 @@ export async function request<TResult, TVariables>(
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
-    throw new ApiError('Cannot reach the Pathways server. Check your connection and try again.', 'NETWORK_ERROR');
+    throw new ApiError(
+      'Cannot reach the Pathways server. Check your connection and try again.',
+      'NETWORK_ERROR',
+    );
   }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TResult>;
   const first = body.errors?.[0];
   if (first) {
-    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.requestId);
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+      first.extensions?.requestId,
+    );
   }
-  if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`, 'INTERNAL_SERVER_ERROR');
+  if (!body.data)
+    throw new ApiError(`The server answered ${response.status} without data.`, 'INTERNAL_SERVER_ERROR');
   return body.data;
 }

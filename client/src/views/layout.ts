@@ -1,6 +1,14 @@
 // A seeded force layout: the same nodes and edges always settle in the same place, so a shared link
 // looks the same on every screen, and tests can check positions without a browser.
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import { randomLcg } from 'd3-random';
 
 export interface LayoutNode extends SimulationNodeDatum {
@@ -35,7 +43,9 @@ export function computeLayout(
   const known = new Set(ids);
   const simLinks = links
     .filter((l) => known.has(l.source) && known.has(l.target))
-    .map((l) => ({ source: l.source, target: l.target, weight: l.weight ?? 0.5 }));
+    .map((l) => ({ source: l.source, target: l.target, weight: l.weight ?? 0.5 }))
+    // Forces are applied in array order, so a stable order is part of a stable layout.
+    .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
   const simulation = forceSimulation(nodes)
     .randomSource(randomLcg(LAYOUT_SEED))
     .force(

@@ -34,7 +34,9 @@ export function renderNeighbourhood(
   svg.call(
     zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.4, 4])
-      .on('zoom', (event: { transform: { toString(): string } }) => canvas.attr('transform', event.transform.toString())),
+      .on('zoom', (event: { transform: { toString(): string } }) =>
+        canvas.attr('transform', event.transform.toString()),
+      ),
   );
 
   canvas
@@ -49,7 +51,10 @@ export function renderNeighbourhood(
     .attr('y2', (e) => at(e.to).y)
     .attr('stroke-width', (e) => 1 + 3 * (e.weight ?? 0.3))
     .append('title')
-    .text((e) => `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to} (${e.type.toLowerCase().replace('_', ' ')}): ${e.why}`);
+    .text(
+      (e) =>
+        `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to} (${e.type.toLowerCase().replace('_', ' ')}): ${e.why}`,
+    );
 
   const nodes = canvas
     .append('g')

@@ -5,14 +5,18 @@ import { kindInfo } from './kinds.ts';
 export function renderStats(container: HTMLElement, stats: StatsQuery['stats']): void {
   const list = document.createElement('ul');
   list.className = 'stats';
-  for (const { kind, count } of stats.nodes) {
+  for (const { kind, count: total } of stats.nodes) {
     const info = kindInfo(kind);
     const item = document.createElement('li');
     item.dataset.kind = kind;
     item.style.setProperty('--kind-colour', info.colour);
-    item.innerHTML = `<span class="count"></span><span class="label"></span>`;
-    item.querySelector('.count')!.textContent = String(count);
-    item.querySelector('.label')!.textContent = info.plural;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(total);
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.textContent = info.plural;
+    item.append(count, label);
     list.append(item);
   }
   const total = document.createElement('p');

@@ -1,0 +1,89 @@
+// The home page in real headless Chromium against the real server and the seeded Neo4j.
+import { mkdirSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
+import { rawCounts, testDriver } from '../support/neo4j.ts';
+
+let driver: Driver;
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const SHOTS = 'test-results/screenshots';
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  driver = testDriver();
+  server = await startTestServer(driver);
+  browser = await launchBrowser();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await driver?.close();
+});
+
+describe('home page', () => {
+  it('shows the counts that are in the graph', async () => {
+    await page.goto(server.url);
+    await page.locator('.stats li').first().waitFor();
+    const shown = await page.$$eval('.stats li', (items) =>
+      items.map((li) => [(li as HTMLElement).dataset.kind, Number(li.querySelector('.count')?.textContent)]),
+    );
+    const counts = await rawCounts(driver);
+    expect(Object.fromEntries(shown)).toEqual({
+      SUBJECT: counts.Subject,
+      FIELD: counts.Field,
+      SKILL: counts.Skill,
+      CAREER: counts.Career,
+      COURSE: counts.Course,
+      APPLICATION: counts.Application,
+    });
+    await page.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
+  });
+
+  it("draws Biology's neighbourhood, and a click moves to another node and into the URL", async () => {
+    await page.goto(server.url);
+    await page.locator('#graph svg .node').first().waitFor();
+    const api = await postGraphQL<{ neighbourhood: { nodes: { id: string }[] } }>(
+      server.url,
+      '{ neighbourhood(id: "biology", depth: 1, first: 40) { nodes { id } } }',
+    );
+    const drawn = await page.$$eval('#graph svg .node', (nodes) =>
+      nodes.map((n) => n.getAttribute('data-id')),
+    );
+    expect(drawn.sort()).toEqual(api.data!.neighbourhood.nodes.map((n) => n.id).sort());
+    expect(await page.textContent('#center-name')).toBe('Biology');
+
+    await page.locator('#graph .node[data-id="environmental-science"]').click();
+    await page.waitForURL(/\?node=environmental-science$/);
+    await expect.poll(() => page.textContent('#center-name')).toBe('Environmental Science');
+
+    await page.goBack();
+    await expect.poll(() => page.textContent('#center-name')).toBe('Biology');
+  });
+
+  it('reopens a shared link and opens nodes from the keyboard', async () => {
+    await page.goto(`${server.url}/?node=hydrologist`);
+    await expect.poll(() => page.textContent('#center-name')).toBe('Hydrologist');
+    await page.locator('#graph .node[data-id="environmental-science"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#center-name')).toBe('Environmental Science');
+    await page.screenshot({ path: `${SHOTS}/environmental-science.png`, fullPage: true });
+  });
+
+  it('explains an unknown id in a link and offers a way back', async () => {
+    await page.goto(`${server.url}/?node=no-such-career`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('No node with id "no-such-career"');
+    await page.screenshot({ path: `${SHOTS}/not-found.png`, fullPage: true });
+    await alert.getByRole('button', { name: 'Go to Biology' }).click();
+    await expect.poll(() => page.textContent('#center-name')).toBe('Biology');
+  });
+});

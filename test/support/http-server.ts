@@ -1,0 +1,53 @@
+// A real HTTP server on port 0 around the real app, for integration and e2e tests.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { createApp } from '../../server/app.ts';
+import { listen } from '../../server/listen.ts';
+import { graphContext } from './neo4j.ts';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  driver: Driver,
+  options: { onQuery?: (cypher: string) => void } = {},
+): Promise<TestServer> {
+  const httpServer = createServer();
+  const app = await createApp({
+    graph: graphContext(driver, options.onQuery),
+    logger: pino({ level: 'silent' }),
+    clientDir: join(PROJECT_ROOT, 'dist', 'client'),
+    httpServer,
+  });
+  httpServer.on('request', app.express);
+  const port = await listen(httpServer, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => app.apollo.stop(),
+  };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
+  return { status: response.status, ...body };
+}

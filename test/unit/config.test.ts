@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults that work locally', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.heapMb).toBe(512);
+    expect(config.neo4j.pageCacheMb).toBe(512);
+  });
+
+  it('names the variable and the value when PORT is not a number', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrowError('PORT="abc" must be a whole number');
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: '70000', NEO4J_URI: 'http://db:7474' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'PORT="70000" must be between 0 and 65535',
+        'NEO4J_URI="http://db:7474" must look like bolt://host:7687 or neo4j+s://host',
+      ]);
+    }
+  });
+
+  it('treats an empty NEO4J_URI as unset, so the local Neo4j is used', () => {
+    expect(loadConfig({ NEO4J_URI: '  ' }).neo4j.uri).toBeUndefined();
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example:7687' }).neo4j.uri).toBe(
+      'neo4j+s://abc.databases.example:7687',
+    );
+  });
+
+  it('refuses a heap too small for Neo4j', () => {
+    expect(() => loadConfig({ NEO4J_HEAP_MB: '12' })).toThrowError(
+      'NEO4J_HEAP_MB="12" must be at least 64 (MiB)',
+    );
+  });
+});
