@@ -14,15 +14,25 @@ export function createDriver(connection: Connection): Driver {
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
     maxConnectionPoolSize: 50,
+    // Retrying a failed transaction for the default 30 s would hold a person's request that long;
+    // a few seconds rides over a blip, then SERVICE_UNAVAILABLE tells them to try again.
+    maxTransactionRetryTime: 3_000,
   });
 }
 
-/** True when the server answers a trivial query within the timeout. */
+/** True when the server answers a trivial query within the timeout; never retries, never throws. */
 export async function isReachable(driver: Driver, database: string | undefined, timeoutMs = 2_000): Promise<boolean> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await driver.executeQuery('RETURN 1', {}, { database, transactionConfig: { timeout: timeoutMs } });
-    return true;
-  } catch {
-    return false;
+    const answered = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+    void session.close().catch(() => undefined);
   }
 }
