@@ -54,7 +54,7 @@ async function loadGraph(state: ViewState): Promise<void> {
   const container = byId('graph');
   container.setAttribute('aria-busy', 'true');
   try {
-    const { neighbourhood } = await request(NeighbourhoodDocument, { id: state.node, depth: 1, first: 40 });
+    const { neighbourhood } = await request(NeighbourhoodDocument, { id: state.node, depth: 1, first: 30 });
     byId('center-name').textContent = neighbourhood.center.name;
     byId('center-description').textContent = neighbourhood.center.description;
     document.title = `${neighbourhood.center.name} — Pathways`;

@@ -21,9 +21,17 @@ function neighbourhoodQuery(depth: NeighbourhoodDepth): string {
     CALL (c) {
       MATCH path = (c)-[*1..${depth}]-(m:${ENTITY_LABEL})
       WHERE m <> c AND all(x IN nodes(path) WHERE x.retiredAt IS NULL)
-      WITH m, min(length(path)) AS distance,
-           max(reduce(s = 1.0, r IN relationships(path) | s * coalesce(r.weight, r.importance, r.score, 0.5))) AS strength
+      WITH m, type(relationships(path)[0]) AS via, length(path) AS distance,
+           reduce(s = 1.0, r IN relationships(path) | s * coalesce(r.weight, r.importance, r.score, 0.5)) AS strength
       ORDER BY distance, strength DESC, m.id
+      WITH m, head(collect(via)) AS via, head(collect(distance)) AS distance, head(collect(strength)) AS strength
+      // Round-robin over the kind of first step, strongest first within each, so a subject's view shows
+      // its fields, skills, careers and applications rather than only the most numerous kind.
+      ORDER BY distance, strength DESC, m.id
+      WITH distance, via, collect(m) AS group
+      UNWIND range(0, size(group) - 1) AS rank
+      WITH group[rank] AS m, distance, rank, via
+      ORDER BY distance, rank, via
       LIMIT $limit
       RETURN collect(m) AS found
     }

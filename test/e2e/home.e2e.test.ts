@@ -52,7 +52,7 @@ describe('home page', () => {
     await page.locator('#graph svg .node').first().waitFor();
     const api = await postGraphQL<{ neighbourhood: { nodes: { id: string }[] } }>(
       server.url,
-      '{ neighbourhood(id: "biology", depth: 1, first: 40) { nodes { id } } }',
+      '{ neighbourhood(id: "biology", depth: 1, first: 30) { nodes { id } } }',
     );
     const drawn = await page.$$eval('#graph svg .node', (nodes) =>
       nodes.map((n) => n.getAttribute('data-id')),
