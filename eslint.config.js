@@ -10,6 +10,8 @@ export default tseslint.config(
       'dist/',
       '.cache/',
       '.data/',
+      '.scratch/',
+      'test-results/',
       'server/generated/',
       'client/src/api/generated/',
     ],
