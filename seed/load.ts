@@ -1,11 +1,10 @@
 // Idempotent loader: constraints and indexes first, then batched UNWIND … MERGE, one transaction
 // per batch. A record whose content hash is unchanged is not written, so a second run changes nothing.
 import type { Driver } from 'neo4j-driver';
-import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from '../server/graph/model.ts';
+import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX, type NodeLabel } from '../server/graph/model.ts';
 import { nodeRows, relationshipRows, type NodeRow, type RelationshipRow } from './graph-rows.ts';
 import type { SeedData } from './read.ts';
 
-export const SEARCH_INDEX = 'node_search';
 const BATCH_SIZE = 500;
 
 export interface WriteCounts {

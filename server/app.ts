@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
+import { requestLimits } from './graphql-limits.ts';
 import { isReachable } from './neo4j/driver.ts';
 import type { ResolverContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -32,12 +33,19 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { graph, logger, clientDir, httpServer } = options;
+  const limits = requestLimits();
   const apollo = new ApolloServer<ResolverContext>({
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorReportingPlugin(logger)],
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorReportingPlugin(logger),
+      ...(limits.plugins as ApolloServerPlugin<ResolverContext>[]),
+    ],
   });
   await apollo.start();
 

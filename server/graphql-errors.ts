@@ -46,15 +46,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    // Validation errors are raised before any resolver runs, so a request that is malformed in shape
-    // gets the same BAD_USER_INPUT family code the contract promises for bad arguments.
-    return {
-      ...base,
-      extensions: {
-        code:
-          code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT',
-      },
-    };
+    // Parse and validation errors (an unknown enum value, a missing argument…) are the caller's to fix,
+    // so they share the contract's one code for that; graphql-js's own code stays as a detail.
+    return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
   }
   return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,7 +1,7 @@
 // Reading single nodes and their neighbourhoods for the explorer.
 import { int, type Node } from 'neo4j-driver';
 import { readQuery, type GraphContext } from './executor.ts';
-import { ENTITY_LABEL, type RelationshipType } from './model.ts';
+import { ENTITY_LABEL, NODE_LABELS, type NodeLabel, type RelationshipType } from './model.ts';
 import { toGraphNode } from './node-mapper.ts';
 import type { GraphEdge, GraphNode, NeighbourhoodResult } from './types.ts';
 
@@ -20,7 +20,7 @@ function neighbourhoodQuery(depth: NeighbourhoodDepth): string {
     MATCH (c:${ENTITY_LABEL} {id: $id}) WHERE c.retiredAt IS NULL
     CALL (c) {
       MATCH path = (c)-[*1..${depth}]-(m:${ENTITY_LABEL})
-      WHERE m <> c AND all(x IN nodes(path) WHERE x.retiredAt IS NULL)
+      WHERE m <> c AND any(l IN labels(m) WHERE l IN $labels) AND all(x IN nodes(path) WHERE x.retiredAt IS NULL)
       WITH m, type(relationships(path)[0]) AS via, length(path) AS distance,
            reduce(s = 1.0, r IN relationships(path) | s * coalesce(r.weight, r.importance, r.score, 0.5)) AS strength
       ORDER BY distance, strength DESC, m.id
@@ -53,13 +53,14 @@ export async function findNeighbourhood(
   id: string,
   depth: NeighbourhoodDepth,
   first: number,
+  labels: readonly NodeLabel[] = NODE_LABELS,
 ): Promise<NeighbourhoodResult | null> {
   const [row] = await readQuery<{
     c: Node;
     neighbours: Node[];
     edges: { type: RelationshipType; from: string; to: string; why: string | null; weight: number | null }[];
     truncated: boolean;
-  }>(ctx, QUERIES[depth], { id, first: int(first), limit: int(first + 1) });
+  }>(ctx, QUERIES[depth], { id, labels, first: int(first), limit: int(first + 1) });
   if (!row) return null;
   const edges: GraphEdge[] = row.edges.map((e) => ({ ...e, why: e.why ?? '' }));
   edges.sort((a, b) => `${a.type}${a.from}${a.to}`.localeCompare(`${b.type}${b.from}${b.to}`));

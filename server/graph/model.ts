@@ -3,6 +3,9 @@
 export const NODE_LABELS = ['Subject', 'Field', 'Skill', 'Career', 'Course', 'Application'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
+/** The full-text index over name, aliases and description that `search` reads. */
+export const SEARCH_INDEX = 'node_search';
+
 /** Every curated node also carries this label, whose uniqueness constraint makes ids unique across kinds. */
 export const ENTITY_LABEL = 'Entity';
 
@@ -34,6 +37,24 @@ export const RELATIONSHIP_ENDPOINTS: Readonly<
   USED_IN: { from: ['Application'], to: ['Career'] },
   RELATED_TO: { from: ['Career'], to: ['Career'] },
   PART_OF: { from: ['Field'], to: ['Field'] },
+};
+
+/**
+ * How much a step along a relationship without a weight of its own counts when paths are ranked.
+ * Belonging (INCLUDES, PART_OF) is definitional; a course or an application is a looser, illustrative
+ * link, so a path through them should not outrank one through a field.
+ */
+export const PLAIN_LINK_STRENGTH: Readonly<Record<RelationshipType, number>> = {
+  LEADS_TO: 0.5,
+  INCLUDES: 1,
+  REQUIRES: 0.5,
+  DRAWS_ON: 0.5,
+  DEVELOPS: 0.5,
+  TEACHES: 0.7,
+  APPLIED_IN: 0.6,
+  USED_IN: 0.6,
+  RELATED_TO: 0.5,
+  PART_OF: 0.9,
 };
 
 export function isNodeLabel(value: string): value is NodeLabel {

@@ -51,3 +51,21 @@ export interface NeighbourhoodResult {
   edges: GraphEdge[];
   truncated: boolean;
 }
+
+export interface PathStepResult {
+  from: string;
+  to: string;
+  edge: GraphEdge;
+  strength: number;
+}
+
+export interface GraphPath {
+  nodes: GraphNode[];
+  steps: PathStepResult[];
+  score: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}

@@ -29,3 +29,25 @@ export function requireIntInRange(
   }
   return n;
 }
+
+export function requireIds(values: readonly string[], argument: string, max: number): string[] {
+  if (values.length > max) {
+    throw new BadUserInputError(`${argument} may list at most ${max} ids; got ${values.length}.`, argument);
+  }
+  return [...new Set(values.map((v) => requireId(v, argument)))];
+}
+
+/** An absent list means "all"; an empty one would match nothing, which is never what a caller means. */
+export function requireNonEmpty<T>(
+  values: readonly T[] | null | undefined,
+  argument: string,
+  all: readonly T[],
+): readonly T[] {
+  if (values === null || values === undefined) return all;
+  if (values.length === 0)
+    throw new BadUserInputError(
+      `${argument} must name at least one value, or be left out for all.`,
+      argument,
+    );
+  return [...new Set(values)];
+}

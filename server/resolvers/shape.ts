@@ -11,10 +11,16 @@ import type {
   Stats,
   Subject,
 } from '../generated/graphql.ts';
-import type { NodeLabel } from '../graph/model.ts';
+import { NODE_LABELS, type NodeLabel } from '../graph/model.ts';
 
 export function kindOf(label: NodeLabel): NodeKind {
   return label.toUpperCase() as NodeKind;
+}
+
+export function labelOfKind(kind: NodeKind): NodeLabel {
+  const label = NODE_LABELS.find((l) => kindOf(l) === kind);
+  if (!label) throw new Error(`unknown kind ${kind}`);
+  return label;
 }
 
 type Typed<T extends { __typename?: string }> = T & { __typename: NonNullable<T['__typename']> };
@@ -65,6 +71,17 @@ export function shapeNode(node: GraphNode): ShapedNode {
         reflectionPrompt: node.reflectionPrompt,
       };
   }
+}
+
+/** Shapes a node that the query guarantees to be of one kind, and says so loudly if it is not. */
+export function shapeAs<L extends ShapedNode['__typename']>(
+  node: GraphNode,
+  typename: L,
+): Extract<ShapedNode, { __typename: L }> {
+  const shaped = shapeNode(node);
+  if (shaped.__typename !== typename)
+    throw new Error(`expected a ${typename}, got a ${shaped.__typename} (${node.id})`);
+  return shaped as Extract<ShapedNode, { __typename: L }>;
 }
 
 export function shapeEdge(edge: GraphEdge): Edge {

@@ -33,7 +33,7 @@ describe('formatError', () => {
     expect(JSON.stringify(formatted)).not.toMatch(/stack|at line/);
   });
 
-  it('keeps validation errors from graphql-js, which are safe and useful', () => {
+  it('keeps the message of validation errors, which is safe and useful, under BAD_USER_INPUT', () => {
     const formatted = formatError(
       {
         message: 'Cannot query field "nope" on type "Query".',
@@ -41,7 +41,7 @@ describe('formatError', () => {
       },
       new GraphQLError('Cannot query field "nope" on type "Query".'),
     );
-    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
     expect(formatted.message).toContain('nope');
   });
 });
