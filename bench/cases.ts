@@ -27,7 +27,11 @@ export const CASES: BenchCase[] = [
     },
     cypher: {
       statement: SEARCH,
-      params: { query: luceneQuery(searchTerms('environmental science')), labels: [...NODE_LABELS], ...page(10) },
+      params: {
+        query: luceneQuery(searchTerms('environmental science')),
+        labels: [...NODE_LABELS],
+        ...page(10),
+      },
     },
   },
   {
@@ -36,7 +40,10 @@ export const CASES: BenchCase[] = [
       query: `query ($s: ID!, $v: ID) { subjectCareers(subject: $s, via: $v, first: 20) { subject { id name } via { id name } paths { career { ${NODE_FIELDS} } field { id name } path { ${PATH_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
       variables: { s: 'biology', v: 'environmental-science' },
     },
-    cypher: { statement: SUBJECT_CAREERS, params: { subject: 'biology', via: 'environmental-science', ...page(20) } },
+    cypher: {
+      statement: SUBJECT_CAREERS,
+      params: { subject: 'biology', via: 'environmental-science', ...page(20) },
+    },
   },
   {
     name: 'subjectCareers biology (all fields)',

@@ -40,6 +40,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The entry point owns SIGINT/SIGTERM: it stops Apollo, then the database, then exits. Apollo's own
+    // handlers (on unless NODE_ENV=test) would race it and re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -10,9 +10,13 @@ export interface Finished {
 
 /** `node --import tsx <script>`: one process, so a signal sent to it reaches the code under test. */
 export function spawnTs(script: string, env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  // Run as a person would: vitest sets NODE_ENV=test, which changes library defaults (Apollo's own
+  // signal handling, for one) and once hid a shutdown hang from these tests.
+  const base = { ...process.env };
+  delete base.NODE_ENV;
   return spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: { ...base, LOG_LEVEL: 'silent', ...env },
   });
 }
 
