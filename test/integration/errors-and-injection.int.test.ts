@@ -2,9 +2,13 @@
 // string argument of every query: none may break the server, and none may change the graph.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { freePort } from '../../server/neo4j/local-server.ts';
-import { postGraphQL, startTestServer, type GraphQLResult, type TestServer } from '../support/http-server.ts';
+import {
+  postGraphQL,
+  startTestServer,
+  withUnreachableNeo4j,
+  type GraphQLResult,
+  type TestServer,
+} from '../support/http-server.ts';
 import { rawCounts, testDriver, testNeo4j } from '../support/neo4j.ts';
 
 let driver: Driver;
@@ -228,26 +232,17 @@ describe('NOT_FOUND', () => {
 
 describe('SERVICE_UNAVAILABLE', () => {
   it('when the database is unreachable, with a request id', async () => {
-    const deadDriver = createDriver({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: '',
-    });
-    const deadServer = await startTestServer(deadDriver);
-    try {
+    await withUnreachableNeo4j(async (url) => {
       for (const [query, variables] of [
         [NODE, { id: 'biology' }],
         [SEARCH, { text: 'water' }],
       ] as const) {
-        const error = await expectError('SERVICE_UNAVAILABLE', query, variables, {}, deadServer.url);
+        const error = await expectError('SERVICE_UNAVAILABLE', query, variables, {}, url);
         expect(error.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
       }
       // Input is still checked before the database is asked.
-      await expectError('BAD_USER_INPUT', NODE, { id: 'Bad Id' }, { argument: 'id' }, deadServer.url);
-    } finally {
-      await deadServer.close();
-      await deadDriver.close();
-    }
+      await expectError('BAD_USER_INPUT', NODE, { id: 'Bad Id' }, { argument: 'id' }, url);
+    });
   });
 });
 

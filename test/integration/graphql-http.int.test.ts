@@ -1,9 +1,12 @@
 // The GraphQL API over real HTTP against the real, seeded Neo4j.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { freePort } from '../../server/neo4j/local-server.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
+import {
+  postGraphQL,
+  startTestServer,
+  withUnreachableNeo4j,
+  type TestServer,
+} from '../support/http-server.ts';
 import { rawCounts, testDriver, testNeo4j } from '../support/neo4j.ts';
 
 let driver: Driver;
@@ -166,22 +169,13 @@ describe('health', () => {
   });
 
   it('is not ready, and queries say SERVICE_UNAVAILABLE, while Neo4j is unreachable', async () => {
-    const deadDriver = createDriver({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: '',
-    });
-    const deadServer = await startTestServer(deadDriver);
-    try {
-      expect((await fetch(`${deadServer.url}/health/live`)).status).toBe(200);
-      const ready = await fetch(`${deadServer.url}/health/ready`);
+    await withUnreachableNeo4j(async (url) => {
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${url}/health/ready`);
       expect(ready.status).toBe(503);
-      const result = await postGraphQL(deadServer.url, STATS);
+      const result = await postGraphQL(url, STATS);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
       expect(result.errors?.[0]?.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    } finally {
-      await deadServer.close();
-      await deadDriver.close();
-    }
+    });
   });
 });

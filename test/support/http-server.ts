@@ -6,6 +6,8 @@ import { pino } from 'pino';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
 import { createApp } from '../../server/app.ts';
 import { listen } from '../../server/listen.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { freePort } from '../../server/neo4j/local-server.ts';
 import { graphContext } from './neo4j.ts';
 
 export interface TestServer {
@@ -50,4 +52,20 @@ export async function postGraphQL<T = Record<string, unknown>>(
   });
   const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
   return { status: response.status, ...body };
+}
+
+/** Runs `use` against the real app wired to a driver whose Neo4j is not there (a closed local port). */
+export async function withUnreachableNeo4j(use: (url: string) => Promise<void>): Promise<void> {
+  const deadDriver = createDriver({
+    uri: `bolt://127.0.0.1:${await freePort()}`,
+    user: 'neo4j',
+    password: '',
+  });
+  const deadServer = await startTestServer(deadDriver);
+  try {
+    await use(deadServer.url);
+  } finally {
+    await deadServer.close();
+    await deadDriver.close();
+  }
 }
