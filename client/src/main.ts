@@ -1,15 +1,26 @@
-// Entry point: read the view from the URL, fetch what it needs, draw it, and redraw when the URL changes.
+// Entry point: read the view from the URL, fetch what it needs, draw it, and redraw when the URL
+// changes (links, back/forward, search). Views never change state themselves: they call navigate().
 import { NeighbourhoodDocument, StatsDocument } from './api/generated/graphql.ts';
 import { ApiError, request } from './api/request.ts';
 import { DEFAULT_NODE, navigate, onStateChange, readState, type ViewState } from './state/url-state.ts';
+import { renderCareers } from './views/careers-view.ts';
+import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
 import { renderNeighbourhood } from './views/neighbourhood-graph.ts';
+import { leavePresentation, renderPresentation } from './views/presentation.ts';
+import { mountSearchBox } from './views/search-box.ts';
 import { renderStats } from './views/stats-view.ts';
 
 const byId = (id: string): HTMLElement => {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is missing from index.html`);
   return element;
+};
+
+const actions: DetailActions = {
+  openNode: (id) => navigate({ view: 'explore', node: id }),
+  openCareers: (subject) => navigate({ view: 'careers', subject, via: null }),
+  present: (subject) => navigate({ view: 'present', subject, step: 0 }),
 };
 
 function showError(
@@ -40,17 +51,20 @@ function showError(
   container.replaceChildren(box);
 }
 
+let statsLoaded = false;
 async function loadStats(): Promise<void> {
   const container = byId('stats');
   try {
     const { stats } = await request(StatsDocument, {});
     renderStats(container, stats);
+    statsLoaded = true;
   } catch (error) {
     showError(container, error, { label: 'Try again', run: () => void loadStats() });
   }
 }
 
-async function loadGraph(state: ViewState): Promise<void> {
+async function loadExplore(state: ViewState): Promise<void> {
+  if (!statsLoaded) void loadStats();
   const container = byId('graph');
   container.setAttribute('aria-busy', 'true');
   try {
@@ -58,17 +72,49 @@ async function loadGraph(state: ViewState): Promise<void> {
     byId('center-name').textContent = neighbourhood.center.name;
     byId('center-description').textContent = neighbourhood.center.description;
     document.title = `${neighbourhood.center.name} — Pathways`;
-    renderNeighbourhood(container, neighbourhood, (id) => navigate({ ...state, node: id }));
+    renderNeighbourhood(container, neighbourhood, actions.openNode);
+    void renderDetail(byId('detail'), neighbourhood.center, actions);
   } catch (error) {
     byId('center-name').textContent = state.node;
     byId('center-description').textContent = '';
+    byId('detail').replaceChildren();
     const back =
       error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')
-        ? { label: 'Go to Biology', run: () => navigate({ ...state, node: DEFAULT_NODE }) }
-        : { label: 'Try again', run: () => void loadGraph(state) };
+        ? { label: 'Go to Biology', run: () => navigate({ view: 'explore', node: DEFAULT_NODE }) }
+        : { label: 'Try again', run: () => void loadExplore(state) };
     showError(container, error, back);
   } finally {
     container.removeAttribute('aria-busy');
+  }
+}
+
+function show(view: ViewState['view']): void {
+  byId('explore-view').hidden = view !== 'explore';
+  byId('careers-view').hidden = view !== 'careers';
+  byId('present-view').hidden = view !== 'present';
+  document.body.classList.toggle('presenting', view === 'present');
+}
+
+function render(state: ViewState): void {
+  show(state.view);
+  if (state.view !== 'present') leavePresentation();
+  if (state.view === 'explore') void loadExplore(state);
+  if (state.view === 'careers') {
+    document.title = 'Careers — Pathways';
+    void renderCareers(byId('careers-view'), state, {
+      openNode: actions.openNode,
+      filter: (via) => navigate({ via }),
+      back: () => navigate({ view: 'explore', node: DEFAULT_NODE }),
+    });
+  }
+  if (state.view === 'present') {
+    document.title = 'Presenting — Pathways';
+    void renderPresentation(byId('present-view'), {
+      subject: state.subject,
+      step: state.step,
+      onStep: (step) => navigate({ step }),
+      onExit: () => navigate({ view: 'explore', node: state.subject }),
+    });
   }
 }
 
@@ -83,7 +129,21 @@ function renderLegend(): void {
   );
 }
 
+function wireCopyLink(): void {
+  const status = byId('copy-status');
+  byId('copy-link').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      status.textContent = 'Link copied';
+    } catch {
+      status.textContent = `Copy this link: ${window.location.href}`;
+    }
+    setTimeout(() => (status.textContent = ''), 4000);
+  });
+}
+
 renderLegend();
-void loadStats();
-void loadGraph(readState());
-onStateChange((state) => void loadGraph(state));
+wireCopyLink();
+mountSearchBox(byId('search'), (hit) => navigate({ view: 'explore', node: hit.id }));
+render(readState());
+onStateChange(render);

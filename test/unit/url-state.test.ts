@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NODE, readState, stateToSearch } from '../../client/src/state/url-state.ts';
+import { DEFAULT_NODE, readState, stateToSearch, type ViewState } from '../../client/src/state/url-state.ts';
+
+const base: ViewState = { view: 'explore', node: DEFAULT_NODE, subject: DEFAULT_NODE, via: null, step: 0 };
 
 describe('URL state', () => {
-  it('round-trips the selected node through the query string', () => {
-    const search = stateToSearch({ node: 'hydrologist' });
-    expect(search).toBe('?node=hydrologist');
-    expect(readState({ search })).toEqual({ node: 'hydrologist' });
+  it.each<[string, Partial<ViewState>, string]>([
+    ['an explored node', { node: 'hydrologist' }, '?node=hydrologist'],
+    ['careers from a subject', { view: 'careers', subject: 'chemistry' }, '?view=careers&subject=chemistry'],
+    [
+      'careers through a field',
+      { view: 'careers', subject: 'biology', via: 'environmental-science' },
+      '?view=careers&subject=biology&via=environmental-science',
+    ],
+    [
+      'a presentation step',
+      { view: 'present', subject: 'physics', step: 3 },
+      '?view=present&subject=physics&step=3',
+    ],
+  ])('round-trips %s through the query string', (_name, change, search) => {
+    const state = { ...base, ...change };
+    expect(stateToSearch(state)).toBe(search);
+    expect(readState({ search })).toEqual(state);
   });
 
-  it('starts at the default node and keeps its URL clean', () => {
-    expect(readState({ search: '' })).toEqual({ node: DEFAULT_NODE });
-    expect(readState({ search: '?node=%20' })).toEqual({ node: DEFAULT_NODE });
-    expect(stateToSearch({ node: DEFAULT_NODE })).toBe('');
+  it('starts at the default view and keeps its URL clean', () => {
+    expect(readState({ search: '' })).toEqual(base);
+    expect(readState({ search: '?node=%20' })).toEqual(base);
+    expect(stateToSearch(base)).toBe('');
+  });
+
+  it('ignores what does not belong to the view, and nonsense', () => {
+    expect(stateToSearch({ ...base, via: 'medicine', step: 4 })).toBe('');
+    expect(readState({ search: '?view=admin&step=-2' })).toEqual(base);
+    expect(readState({ search: '?view=present&step=1.5' })).toEqual({ ...base, view: 'present' });
   });
 });

@@ -1,26 +1,57 @@
-// The URL is the source of truth for what is on screen, so any view can be shared as a link.
+// The URL is the source of truth for what is on screen, so any view can be shared as a link and
+// back/forward move between views.
+export type View = 'explore' | 'careers' | 'present';
+
 export interface ViewState {
-  /** The node at the centre of the graph view. */
+  view: View;
+  /** explore: the node at the centre of the graph and in the detail panel. */
   node: string;
+  /** careers and present: the subject. */
+  subject: string;
+  /** careers: only paths through this field. */
+  via: string | null;
+  /** present: which application is on screen, from 0. */
+  step: number;
 }
 
 export const DEFAULT_NODE = 'biology';
 
+const VIEWS: readonly View[] = ['explore', 'careers', 'present'];
+
 export function readState(location: Pick<Location, 'search'> = window.location): ViewState {
   const params = new URLSearchParams(location.search);
-  return { node: params.get('node')?.trim() || DEFAULT_NODE };
+  const text = (name: string) => params.get(name)?.trim() || null;
+  const view = text('view');
+  const step = Number(text('step') ?? 0);
+  return {
+    view: VIEWS.includes(view as View) ? (view as View) : 'explore',
+    node: text('node') ?? DEFAULT_NODE,
+    subject: text('subject') ?? DEFAULT_NODE,
+    via: text('via'),
+    step: Number.isInteger(step) && step >= 0 ? step : 0,
+  };
 }
 
+/** Only what differs from the defaults goes into the URL, so links stay short. */
 export function stateToSearch(state: ViewState): string {
   const params = new URLSearchParams();
-  if (state.node !== DEFAULT_NODE) params.set('node', state.node);
+  if (state.view !== 'explore') params.set('view', state.view);
+  if (state.view === 'explore' && state.node !== DEFAULT_NODE) params.set('node', state.node);
+  if (state.view !== 'explore') params.set('subject', state.subject);
+  if (state.view === 'careers' && state.via) params.set('via', state.via);
+  if (state.view === 'present' && state.step > 0) params.set('step', String(state.step));
   const search = params.toString();
   return search ? `?${search}` : '';
 }
 
-export function navigate(state: ViewState): void {
-  const search = stateToSearch(state);
-  if (search !== window.location.search) history.pushState(null, '', `${window.location.pathname}${search}`);
+export function navigate(change: Partial<ViewState>, options: { replace?: boolean } = {}): void {
+  const next = { ...readState(), ...change };
+  const search = stateToSearch(next);
+  if (search !== window.location.search) {
+    const url = `${window.location.pathname}${search}`;
+    if (options.replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
   window.dispatchEvent(new Event('pathways:navigate'));
 }
 

@@ -77,6 +77,8 @@ export function renderNeighbourhood(
       }
     });
 
+  container.append(outline(data, names));
+
   nodes
     .append('circle')
     .attr('r', (n) => (n.id === data.center.id ? 18 : 11))
@@ -86,4 +88,22 @@ export function renderNeighbourhood(
     .attr('dy', (n) => (n.id === data.center.id ? 34 : 25))
     .attr('text-anchor', 'middle')
     .text((n) => n.name);
+}
+
+/** The graph's accessible twin: the same nodes and relationships as a list a screen reader can walk. */
+function outline(data: Neighbourhood, names: ReadonlyMap<string, string>): HTMLDetailsElement {
+  const details = document.createElement('details');
+  details.className = 'graph-outline';
+  const summary = document.createElement('summary');
+  summary.textContent = `The same graph as a list (${data.nodes.length} nodes, ${data.edges.length} links)`;
+  const list = document.createElement('ul');
+  for (const edge of data.edges) {
+    const item = document.createElement('li');
+    const title = document.createElement('strong');
+    title.textContent = `${names.get(edge.from) ?? edge.from} → ${names.get(edge.to) ?? edge.to}`;
+    item.append(title, ` (${edge.type.toLowerCase().replace('_', ' ')}): ${edge.why}`);
+    list.append(item);
+  }
+  details.append(summary, list);
+  return details;
 }

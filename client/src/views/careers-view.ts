@@ -1,0 +1,136 @@
+// "Biology → Environmental Science → careers": each path as a left-to-right chain of steps, every
+// step with its reason, the score explained on request; fields as filters that live in the URL.
+import { ConnectionsDocument, SubjectCareersDocument } from '../api/generated/graphql.ts';
+import type { SubjectCareersQuery } from '../api/generated/graphql.ts';
+import { ApiError, request } from '../api/request.ts';
+import { el, statusLine, viewLink } from './dom.ts';
+import { kindInfo } from './kinds.ts';
+
+export interface CareersActions {
+  openNode(id: string): void;
+  filter(via: string | null): void;
+  back(): void;
+}
+
+type CareerPath = SubjectCareersQuery['subjectCareers']['paths'][number];
+
+const PAGE = 25;
+
+function chain(path: CareerPath, actions: CareersActions): HTMLElement {
+  const steps = path.path.steps;
+  const first = steps[0]?.from;
+  const nodes = first ? [first, ...steps.map((s) => s.to)] : [];
+  const items: HTMLElement[] = [];
+  nodes.forEach((node, i) => {
+    const box = el(
+      'div',
+      { class: 'step-node', style: `--kind-colour: ${kindInfo(node.kind).colour}` },
+      el('span', { class: 'kind' }, kindInfo(node.kind).label),
+      viewLink(`/?node=${encodeURIComponent(node.id)}`, node.name, () => actions.openNode(node.id)),
+    );
+    items.push(box);
+    const step = steps[i];
+    if (step) items.push(el('div', { class: 'step-link', 'aria-hidden': 'true' }, '→'));
+  });
+  const reasons = el(
+    'ol',
+    { class: 'step-reasons' },
+    ...steps.map((s) => el('li', {}, el('strong', {}, `${s.from.name} → ${s.to.name}: `), s.edge.why)),
+  );
+  return el(
+    'li',
+    { class: 'career-path', 'data-career': path.career.id },
+    el('div', { class: 'chain' }, ...items),
+    reasons,
+    el(
+      'details',
+      {},
+      el('summary', {}, `Fit score ${Math.round(path.path.score * 100)} of 100 — how is this worked out?`),
+      el('p', {}, path.path.explanation),
+    ),
+  );
+}
+
+export async function renderCareers(
+  container: HTMLElement,
+  state: { subject: string; via: string | null },
+  actions: CareersActions,
+): Promise<void> {
+  container.replaceChildren(el('h2', { id: 'careers-heading' }, 'Careers'), statusLine('Finding paths…'));
+  container.setAttribute('aria-busy', 'true');
+  try {
+    const [careers, connections] = await Promise.allSettled([
+      request(SubjectCareersDocument, { subject: state.subject, via: state.via, first: PAGE }),
+      request(ConnectionsDocument, { id: state.subject }),
+    ]);
+    // The paths' error speaks of the subject or field the person asked for; report it first.
+    if (careers.status === 'rejected') throw careers.reason;
+    if (connections.status === 'rejected') throw connections.reason;
+    const { subjectCareers } = careers.value;
+    const { neighbourhood } = connections.value;
+    const subject = subjectCareers.subject;
+    const fieldIds = new Set(
+      neighbourhood.edges.filter((e) => e.type === 'LEADS_TO' && e.from === subject.id).map((e) => e.to),
+    );
+    const fields = neighbourhood.nodes
+      .filter((n) => fieldIds.has(n.id))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const chip = (id: string | null, name: string) => {
+      const button = el(
+        'button',
+        { type: 'button', class: 'chip', 'aria-pressed': String(state.via === id) },
+        name,
+      );
+      button.addEventListener('click', () => actions.filter(id));
+      return button;
+    };
+    const list = el('ol', { class: 'career-paths' }, ...subjectCareers.paths.map((p) => chain(p, actions)));
+    const more = el('button', { type: 'button', class: 'secondary' }, 'Show more paths');
+    let cursor = subjectCareers.pageInfo.endCursor;
+    more.hidden = !subjectCareers.pageInfo.hasNextPage;
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      const next = await request(SubjectCareersDocument, {
+        subject: state.subject,
+        via: state.via,
+        first: PAGE,
+        after: cursor,
+      });
+      list.append(...next.subjectCareers.paths.map((p) => chain(p, actions)));
+      cursor = next.subjectCareers.pageInfo.endCursor;
+      more.hidden = !next.subjectCareers.pageInfo.hasNextPage;
+      more.disabled = false;
+    });
+    const title = subjectCareers.via
+      ? `${subject.name} → ${subjectCareers.via.name} → careers`
+      : `Careers from ${subject.name}`;
+    container.replaceChildren(
+      el('h2', { id: 'careers-heading' }, title),
+      el('p', { class: 'description' }, subject.description),
+      el(
+        'div',
+        { class: 'chips', role: 'group', 'aria-label': 'Through which field' },
+        chip(null, 'All fields'),
+        ...fields.map((f) => chip(f.id, f.name)),
+      ),
+      subjectCareers.paths.length > 0
+        ? list
+        : el('p', { class: 'status' }, `No careers found through this field yet. Try “All fields”.`),
+      more,
+    );
+  } catch (error) {
+    const back = el('button', { type: 'button' }, 'Back to the graph');
+    back.addEventListener('click', actions.back);
+    container.replaceChildren(
+      el('h2', { id: 'careers-heading' }, 'Careers'),
+      el(
+        'div',
+        { class: 'error', role: 'alert' },
+        el('p', {}, error instanceof ApiError ? error.message : 'Could not load the paths.'),
+        back,
+      ),
+    );
+  } finally {
+    container.removeAttribute('aria-busy');
+  }
+}
