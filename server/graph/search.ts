@@ -25,12 +25,16 @@ export function searchTerms(text: string): string[] {
     .slice(0, 8);
 }
 
-/** Every word must match (AND); each as itself (boosted), as a prefix, or within one edit when long enough. */
+/**
+ * Every word must match (AND): as itself, as a prefix, or within one edit when long enough. Matches in
+ * the name count most, and the fuzzy name match is length-normalised, so "biolog" puts the subject
+ * Biology above "A-level Biology (AQA)" and far above a description that mentions biology.
+ */
 export function luceneQuery(terms: readonly string[]): string {
   return terms
     .map((term) => {
-      const options = [`${term}^3`, `${term}*^2`];
-      if (term.length >= 4) options.push(`${term}~1`);
+      const options = [`name:${term}^6`, `name:${term}*^4`, `${term}^3`, `${term}*^2`];
+      if (term.length >= 4) options.push(`name:${term}~1^4`, `${term}~1`);
       return `(${options.join(' OR ')})`;
     })
     .join(' AND ');

@@ -76,6 +76,17 @@ describe('search', () => {
     expect(ids(hits.map((h) => h.node))).toContain('hydrologist');
   });
 
+  it('puts a node whose name matches above those that only mention it ("biolog" → the subject Biology)', async () => {
+    const { hits } = (await search({ text: 'biolog', first: 10 })).search;
+    expect(hits[0]?.node).toMatchObject({ id: 'biology', kind: 'SUBJECT' });
+    const mentions = await cypher<{ id: string }>(
+      `MATCH (n:Entity) WHERE toLower(n.description) CONTAINS 'biolog' AND NOT toLower(n.name) CONTAINS 'biolog' RETURN n.id AS id`,
+    );
+    const firstMention = hits.findIndex((h) => mentions.some((m) => m.id === h.node.id));
+    const lastNameMatch = hits.map((h) => h.node.name.toLowerCase().includes('biolog')).lastIndexOf(true);
+    if (firstMention >= 0) expect(lastNameMatch).toBeLessThan(firstMention);
+  });
+
   it('ranks best matches first', async () => {
     const { hits } = (await search({ text: 'environmental science', first: 50 })).search;
     expect(hits.length).toBeGreaterThan(1);
