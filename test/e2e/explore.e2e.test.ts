@@ -1,35 +1,20 @@
 // A student's way through the explorer in real Chromium: a subject's connections with reasons, its
 // careers as paths through a chosen field, a career's profile, and a shared link that reopens the view.
-import { mkdirSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
+import { postGraphQL, type TestServer } from '../support/http-server.ts';
+import { testNeo4j } from '../support/neo4j.ts';
 
 let driver: Driver;
 let server: TestServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const SHOTS = 'test-results/screenshots';
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  driver = testDriver();
-  server = await startTestServer(driver);
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
+const session = useBrowserSession();
+beforeEach(() => {
+  ({ driver, server, context, page } = session);
 });
 
 describe('explorer', () => {

@@ -1,31 +1,17 @@
 // The home page in real headless Chromium against the real server and the seeded Neo4j.
-import { mkdirSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
-import { rawCounts, testDriver } from '../support/neo4j.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
+import { postGraphQL, type TestServer } from '../support/http-server.ts';
+import { rawCounts } from '../support/neo4j.ts';
 
 let driver: Driver;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-const SHOTS = 'test-results/screenshots';
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  driver = testDriver();
-  server = await startTestServer(driver);
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
+const session = useBrowserSession();
+beforeEach(() => {
+  ({ driver, server, page } = session);
 });
 
 describe('home page', () => {

@@ -1,17 +1,18 @@
 // Presentation mode in real headless Chromium against the real server and the seeded Neo4j.
-import { mkdirSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
+import { type TestServer } from '../support/http-server.ts';
+import { testNeo4j } from '../support/neo4j.ts';
 
 let driver: Driver;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-const SHOTS = 'test-results/screenshots';
+const session = useBrowserSession();
+beforeEach(() => {
+  ({ driver, server, page } = session);
+});
 
 interface Applied {
   id: string;
@@ -39,21 +40,6 @@ async function rawApplications(subject: string): Promise<Applied[]> {
 
 const text = (selector: string) => page.textContent(`#present-view ${selector}`);
 const step = () => new URL(page.url()).searchParams.get('step');
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  driver = testDriver();
-  server = await startTestServer(driver);
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
-});
 
 describe('presentation mode', () => {
   it("steps through Biology's applications from the keyboard, with the step in the URL", async () => {

@@ -1,35 +1,18 @@
 // The header's search box in real Chromium against the real server and the seeded Neo4j: suggestions
 // grouped by kind as the student types, chosen by keyboard or mouse, and clear words when nothing matches.
-import { mkdirSync } from 'node:fs';
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver } from '../support/neo4j.ts';
+import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
+import { type TestServer } from '../support/http-server.ts';
 
-let driver: Driver;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let box: Locator;
-const SHOTS = 'test-results/screenshots';
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  driver = testDriver();
-  server = await startTestServer(driver);
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+const session = useBrowserSession();
+beforeEach(() => {
+  ({ server, page } = session);
   box = page.getByRole('combobox', { name: 'Search Pathways' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
 });
 
 async function open(text: string): Promise<Locator> {
