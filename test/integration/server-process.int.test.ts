@@ -4,9 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/neo4j/local-server.ts';
-import { finished, isRunning, spawnTs, waitForOutput, waitUntilGone } from '../support/processes.ts';
+import {
+  finished,
+  isRunning,
+  killStragglers,
+  spawnTs,
+  waitForOutput,
+  waitUntilGone,
+} from '../support/processes.ts';
 import { testNeo4j } from '../support/neo4j.ts';
 
 const homes: string[] = [];
@@ -15,6 +22,7 @@ const tempHome = () => {
   homes.push(home);
   return home;
 };
+afterEach(killStragglers);
 afterAll(() => {
   for (const home of homes) rmSync(home, { recursive: true, force: true });
 });

@@ -8,16 +8,31 @@ export interface Finished {
   stderr: string;
 }
 
+const spawned = new Set<ChildProcessWithoutNullStreams>();
+
+/**
+ * Kills whatever a test started and left running, for instance after a failed assertion. SIGKILL
+ * closes the pipe to any local Neo4j those processes own, so their JVMs go too.
+ */
+export function killStragglers(): void {
+  for (const child of spawned) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  spawned.clear();
+}
+
 /** `node --import tsx <script>`: one process, so a signal sent to it reaches the code under test. */
 export function spawnTs(script: string, env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
   // Run as a person would: vitest sets NODE_ENV=test, which changes library defaults (Apollo's own
   // signal handling, for one) and once hid a shutdown hang from these tests.
   const base = { ...process.env };
   delete base.NODE_ENV;
-  return spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: PROJECT_ROOT,
     env: { ...base, LOG_LEVEL: 'silent', ...env },
   });
+  spawned.add(child);
+  return child;
 }
 
 export function finished(child: ChildProcessWithoutNullStreams): Promise<Finished> {
