@@ -2,7 +2,14 @@
 // changes (links, back/forward, search). Views never change state themselves: they call navigate().
 import { NeighbourhoodDocument, StatsDocument } from './api/generated/graphql.ts';
 import { ApiError, request } from './api/request.ts';
-import { DEFAULT_NODE, navigate, onStateChange, readState, type ViewState } from './state/url-state.ts';
+import {
+  ALL_KINDS,
+  DEFAULT_NODE,
+  navigate,
+  onStateChange,
+  readState,
+  type ViewState,
+} from './state/url-state.ts';
 import { renderCareers } from './views/careers-view.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
@@ -68,7 +75,12 @@ async function loadExplore(state: ViewState): Promise<void> {
   const container = byId('graph');
   container.setAttribute('aria-busy', 'true');
   try {
-    const { neighbourhood } = await request(NeighbourhoodDocument, { id: state.node, depth: 1, first: 30 });
+    const { neighbourhood } = await request(NeighbourhoodDocument, {
+      id: state.node,
+      depth: 1,
+      first: 30,
+      kinds: state.kinds,
+    });
     byId('center-name').textContent = neighbourhood.center.name;
     byId('center-description').textContent = neighbourhood.center.description;
     document.title = `${neighbourhood.center.name} — Pathways`;
@@ -98,7 +110,10 @@ function show(view: ViewState['view']): void {
 function render(state: ViewState): void {
   show(state.view);
   if (state.view !== 'present') leavePresentation();
-  if (state.view === 'explore') void loadExplore(state);
+  if (state.view === 'explore') {
+    renderLegend(state);
+    void loadExplore(state);
+  }
   if (state.view === 'careers') {
     document.title = 'Careers — Pathways';
     void renderCareers(byId('careers-view'), state, {
@@ -118,12 +133,28 @@ function render(state: ViewState): void {
   }
 }
 
-function renderLegend(): void {
+/** The legend doubles as the kind filter: each kind a toggle button whose state lives in the URL. */
+function renderLegend(state: ViewState): void {
+  const shown = state.kinds ?? ALL_KINDS;
   byId('legend').replaceChildren(
     ...KINDS.map((k) => {
       const item = document.createElement('li');
       item.style.setProperty('--kind-colour', k.colour);
-      item.textContent = k.label;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'kind-toggle';
+      button.textContent = k.plural;
+      button.setAttribute('aria-pressed', String(shown.includes(k.kind)));
+      button.addEventListener('click', () => {
+        const next = shown.includes(k.kind) ? shown.filter((s) => s !== k.kind) : [...shown, k.kind];
+        navigate({
+          kinds:
+            next.length === 0 || next.length === ALL_KINDS.length
+              ? null
+              : ALL_KINDS.filter((a) => next.includes(a)),
+        });
+      });
+      item.append(button);
       return item;
     }),
   );
@@ -142,7 +173,6 @@ function wireCopyLink(): void {
   });
 }
 
-renderLegend();
 wireCopyLink();
 mountSearchBox(byId('search'), (hit) => navigate({ view: 'explore', node: hit.id }));
 render(readState());

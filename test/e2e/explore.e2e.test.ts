@@ -94,3 +94,31 @@ describe('explorer', () => {
     await page.locator('#center-name', { hasText: 'Biology' }).waitFor();
   });
 });
+
+describe('kind filter', () => {
+  it('hides and shows kinds from the legend, keeping the choice in the URL', async () => {
+    await page.goto(`${server.url}/?node=biology`);
+    await page.locator('#graph svg .node').first().waitFor();
+    const legend = page.getByRole('list', { name: /Kinds of node/ });
+    for (const kind of ['Skills', 'Courses', 'Applications']) {
+      await legend.getByRole('button', { name: kind }).click();
+      await page.waitForURL(new RegExp(`kinds=`));
+    }
+    await page.waitForURL(/\?kinds=subject,field,career$/);
+    await expect
+      .poll(
+        async () =>
+          new Set(await page.$$eval('#graph svg .node', (ns) => ns.map((n) => n.getAttribute('data-kind')))),
+      )
+      .toEqual(new Set(['SUBJECT', 'FIELD', 'CAREER']));
+    expect(await legend.getByRole('button', { name: 'Skills' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/explore-filtered.png`, fullPage: true });
+
+    await page.reload();
+    await page.locator('#graph svg .node').first().waitFor();
+    expect(await legend.getByRole('button', { name: 'Skills' }).getAttribute('aria-pressed')).toBe('false');
+    await page.goBack();
+    await page.waitForURL(/kinds=subject,field,career,application$/);
+  });
+});

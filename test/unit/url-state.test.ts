@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NODE, readState, stateToSearch, type ViewState } from '../../client/src/state/url-state.ts';
 
-const base: ViewState = { view: 'explore', node: DEFAULT_NODE, subject: DEFAULT_NODE, via: null, step: 0 };
+const base: ViewState = {
+  view: 'explore',
+  node: DEFAULT_NODE,
+  subject: DEFAULT_NODE,
+  via: null,
+  step: 0,
+  kinds: null,
+};
 
 describe('URL state', () => {
   it.each<[string, Partial<ViewState>, string]>([
@@ -33,5 +40,7 @@ describe('URL state', () => {
     expect(stateToSearch({ ...base, via: 'medicine', step: 4 })).toBe('');
     expect(readState({ search: '?view=admin&step=-2' })).toEqual(base);
     expect(readState({ search: '?view=present&step=1.5' })).toEqual({ ...base, view: 'present' });
+    expect(readState({ search: '?kinds=robot,career' })).toEqual({ ...base, kinds: ['CAREER'] });
+    expect(readState({ search: '?kinds=subject,field,skill,career,course,application' })).toEqual(base);
   });
 });

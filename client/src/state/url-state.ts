@@ -1,6 +1,17 @@
 // The URL is the source of truth for what is on screen, so any view can be shared as a link and
 // back/forward move between views.
+import type { NodeKind } from '../api/generated/graphql.ts';
+
 export type View = 'explore' | 'careers' | 'present';
+
+export const ALL_KINDS: readonly NodeKind[] = [
+  'SUBJECT',
+  'FIELD',
+  'SKILL',
+  'CAREER',
+  'COURSE',
+  'APPLICATION',
+];
 
 export interface ViewState {
   view: View;
@@ -12,6 +23,8 @@ export interface ViewState {
   via: string | null;
   /** present: which application is on screen, from 0. */
   step: number;
+  /** explore: only neighbours of these kinds; null shows every kind. */
+  kinds: NodeKind[] | null;
 }
 
 export const DEFAULT_NODE = 'biology';
@@ -29,7 +42,16 @@ export function readState(location: Pick<Location, 'search'> = window.location):
     subject: text('subject') ?? DEFAULT_NODE,
     via: text('via'),
     step: Number.isInteger(step) && step >= 0 ? step : 0,
+    kinds: readKinds(text('kinds')),
   };
+}
+
+/** `kinds=field,career` → ['FIELD', 'CAREER'] in the model's order; unknown words are dropped. */
+function readKinds(value: string | null): NodeKind[] | null {
+  if (value === null) return null;
+  const wanted = new Set(value.toUpperCase().split(','));
+  const kinds = ALL_KINDS.filter((k) => wanted.has(k));
+  return kinds.length === 0 || kinds.length === ALL_KINDS.length ? null : kinds;
 }
 
 /** Only what differs from the defaults goes into the URL, so links stay short. */
@@ -37,10 +59,13 @@ export function stateToSearch(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.view !== 'explore') params.set('view', state.view);
   if (state.view === 'explore' && state.node !== DEFAULT_NODE) params.set('node', state.node);
+  if (state.view === 'explore' && state.kinds)
+    params.set('kinds', state.kinds.map((k) => k.toLowerCase()).join(','));
   if (state.view !== 'explore') params.set('subject', state.subject);
   if (state.view === 'careers' && state.via) params.set('via', state.via);
   if (state.view === 'present' && state.step > 0) params.set('step', String(state.step));
-  const search = params.toString();
+  // Commas are safe in a query string; leaving them unescaped keeps shared links readable.
+  const search = params.toString().replaceAll('%2C', ',');
   return search ? `?${search}` : '';
 }
 
