@@ -84,7 +84,21 @@ async function renderConnections(container: HTMLElement, id: string, actions: De
   const { center } = neighbourhood;
   const byId = new Map(neighbourhood.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, HTMLLIElement[]>();
-  for (const edge of neighbourhood.edges) {
+  // A student reads where a node leads before the details: fields and careers first, courses last.
+  const order: RelationshipType[] = [
+    'LEADS_TO',
+    'PART_OF',
+    'INCLUDES',
+    'DRAWS_ON',
+    'REQUIRES',
+    'DEVELOPS',
+    'RELATED_TO',
+    'USED_IN',
+    'APPLIED_IN',
+    'TEACHES',
+  ];
+  const edges = [...neighbourhood.edges].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  for (const edge of edges) {
     const outgoing = edge.from === center.id;
     if (!outgoing && edge.to !== center.id) continue;
     const other = byId.get(outgoing ? edge.to : edge.from);
