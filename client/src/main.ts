@@ -14,6 +14,7 @@ import { renderCareers } from './views/careers-view.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
 import { renderNeighbourhood } from './views/neighbourhood-graph.ts';
+import { renderPaths } from './views/paths-view.ts';
 import { leavePresentation, renderPresentation } from './views/presentation.ts';
 import { mountSearchBox } from './views/search-box.ts';
 import { renderStats } from './views/stats-view.ts';
@@ -103,6 +104,7 @@ async function loadExplore(state: ViewState): Promise<void> {
 function show(view: ViewState['view']): void {
   byId('explore-view').hidden = view !== 'explore';
   byId('careers-view').hidden = view !== 'careers';
+  byId('paths-view').hidden = view !== 'paths';
   byId('present-view').hidden = view !== 'present';
   document.body.classList.toggle('presenting', view === 'present');
 }
@@ -120,6 +122,13 @@ function render(state: ViewState): void {
       openNode: actions.openNode,
       filter: (via) => navigate({ via }),
       back: () => navigate({ view: 'explore', node: DEFAULT_NODE }),
+    });
+  }
+  if (state.view === 'paths') {
+    document.title = 'Paths — Pathways';
+    void renderPaths(byId('paths-view'), state, {
+      openNode: actions.openNode,
+      choose: (change) => navigate(change),
     });
   }
   if (state.view === 'present') {

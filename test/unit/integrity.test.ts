@@ -72,4 +72,15 @@ describe('checkIntegrity', () => {
     expect(violations).toContain('id "biology" is used by a Subject and a Skill; ids must be unique');
     expect(violations).toContain('career "ecologist" requires no soft skill');
   });
+
+  it('flags a similarity listed in both directions', () => {
+    const data = tinySeed();
+    const why = 'Both careers study water and soil outdoors.';
+    data.careers[0]!.relatedTo = [{ career: 'ecologist', score: 0.6, why }];
+    expect(checkIntegrity(data).violations.filter((v) => v.includes('↔'))).toEqual([]);
+    data.careers[1]!.relatedTo = [{ career: 'hydrologist', score: 0.6, why }];
+    expect(checkIntegrity(data).violations).toContain(
+      'RELATED_TO ecologist ↔ hydrologist is listed in both directions; list it once',
+    );
+  });
 });

@@ -8,6 +8,9 @@ const base: ViewState = {
   via: null,
   step: 0,
   kinds: null,
+  from: null,
+  to: null,
+  hops: 4,
 };
 
 describe('URL state', () => {
@@ -18,6 +21,16 @@ describe('URL state', () => {
       'careers through a field',
       { view: 'careers', subject: 'biology', via: 'environmental-science' },
       '?view=careers&subject=biology&via=environmental-science',
+    ],
+    [
+      'a kind filter',
+      { node: 'hydrologist', kinds: ['FIELD', 'CAREER'] },
+      '?node=hydrologist&kinds=field,career',
+    ],
+    [
+      'a path between two nodes',
+      { view: 'paths', from: 'music', to: 'data-scientist', hops: 5 },
+      '?view=paths&from=music&to=data-scientist&hops=5',
     ],
     [
       'a presentation step',
@@ -41,6 +54,7 @@ describe('URL state', () => {
     expect(readState({ search: '?view=admin&step=-2' })).toEqual(base);
     expect(readState({ search: '?view=present&step=1.5' })).toEqual({ ...base, view: 'present' });
     expect(readState({ search: '?kinds=robot,career' })).toEqual({ ...base, kinds: ['CAREER'] });
+    expect(readState({ search: '?view=paths&hops=9' })).toEqual({ ...base, view: 'paths' });
     expect(readState({ search: '?kinds=subject,field,skill,career,course,application' })).toEqual(base);
   });
 });

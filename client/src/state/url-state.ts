@@ -2,7 +2,7 @@
 // back/forward move between views.
 import type { NodeKind } from '../api/generated/graphql.ts';
 
-export type View = 'explore' | 'careers' | 'present';
+export type View = 'explore' | 'careers' | 'paths' | 'present';
 
 export const ALL_KINDS: readonly NodeKind[] = [
   'SUBJECT',
@@ -25,11 +25,17 @@ export interface ViewState {
   step: number;
   /** explore: only neighbours of these kinds; null shows every kind. */
   kinds: NodeKind[] | null;
+  /** paths: the two ends (null until chosen) and the longest path, 1 to 5 steps. */
+  from: string | null;
+  to: string | null;
+  hops: number;
 }
 
 export const DEFAULT_NODE = 'biology';
 
-const VIEWS: readonly View[] = ['explore', 'careers', 'present'];
+const VIEWS: readonly View[] = ['explore', 'careers', 'paths', 'present'];
+
+export const DEFAULT_HOPS = 4;
 
 export function readState(location: Pick<Location, 'search'> = window.location): ViewState {
   const params = new URLSearchParams(location.search);
@@ -43,6 +49,9 @@ export function readState(location: Pick<Location, 'search'> = window.location):
     via: text('via'),
     step: Number.isInteger(step) && step >= 0 ? step : 0,
     kinds: readKinds(text('kinds')),
+    from: text('from'),
+    to: text('to'),
+    hops: [1, 2, 3, 4, 5].includes(Number(text('hops'))) ? Number(text('hops')) : DEFAULT_HOPS,
   };
 }
 
@@ -61,7 +70,12 @@ export function stateToSearch(state: ViewState): string {
   if (state.view === 'explore' && state.node !== DEFAULT_NODE) params.set('node', state.node);
   if (state.view === 'explore' && state.kinds)
     params.set('kinds', state.kinds.map((k) => k.toLowerCase()).join(','));
-  if (state.view !== 'explore') params.set('subject', state.subject);
+  if (state.view === 'careers' || state.view === 'present') params.set('subject', state.subject);
+  if (state.view === 'paths') {
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
+    if (state.hops !== DEFAULT_HOPS) params.set('hops', String(state.hops));
+  }
   if (state.view === 'careers' && state.via) params.set('via', state.via);
   if (state.view === 'present' && state.step > 0) params.set('step', String(state.step));
   // Commas are safe in a query string; leaving them unescaped keeps shared links readable.

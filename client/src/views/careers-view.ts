@@ -3,8 +3,8 @@
 import { ConnectionsDocument, SubjectCareersDocument } from '../api/generated/graphql.ts';
 import type { SubjectCareersQuery } from '../api/generated/graphql.ts';
 import { ApiError, request } from '../api/request.ts';
-import { el, statusLine, viewLink } from './dom.ts';
-import { kindInfo } from './kinds.ts';
+import { el, statusLine } from './dom.ts';
+import { pathChain } from './path-chain.ts';
 
 export interface CareersActions {
   openNode(id: string): void;
@@ -16,40 +16,8 @@ type CareerPath = SubjectCareersQuery['subjectCareers']['paths'][number];
 
 const PAGE = 25;
 
-function chain(path: CareerPath, actions: CareersActions): HTMLElement {
-  const steps = path.path.steps;
-  const first = steps[0]?.from;
-  const nodes = first ? [first, ...steps.map((s) => s.to)] : [];
-  const items: HTMLElement[] = [];
-  nodes.forEach((node, i) => {
-    const box = el(
-      'div',
-      { class: 'step-node', style: `--kind-colour: ${kindInfo(node.kind).colour}` },
-      el('span', { class: 'kind' }, kindInfo(node.kind).label),
-      viewLink(`/?node=${encodeURIComponent(node.id)}`, node.name, () => actions.openNode(node.id)),
-    );
-    items.push(box);
-    const step = steps[i];
-    if (step) items.push(el('div', { class: 'step-link', 'aria-hidden': 'true' }, '→'));
-  });
-  const reasons = el(
-    'ol',
-    { class: 'step-reasons' },
-    ...steps.map((s) => el('li', {}, el('strong', {}, `${s.from.name} → ${s.to.name}: `), s.edge.why)),
-  );
-  return el(
-    'li',
-    { class: 'career-path', 'data-career': path.career.id },
-    el('div', { class: 'chain' }, ...items),
-    reasons,
-    el(
-      'details',
-      {},
-      el('summary', {}, `Fit score ${Math.round(path.path.score * 100)} of 100 — how is this worked out?`),
-      el('p', {}, path.path.explanation),
-    ),
-  );
-}
+const chain = (path: CareerPath, actions: CareersActions) =>
+  pathChain(path.path, actions.openNode, { 'data-career': path.career.id });
 
 export async function renderCareers(
   container: HTMLElement,

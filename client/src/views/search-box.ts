@@ -55,9 +55,16 @@ function highlighted(name: string, text: string): Node[] {
   return [document.createTextNode(name)];
 }
 
+export interface SearchBoxOptions {
+  /** The visible label; several boxes on one page need different ones. */
+  label?: string;
+  placeholder?: string;
+}
+
 export function mountSearchBox(
   container: HTMLElement,
   onChoose: (hit: { id: string; kind: NodeKind; name: string }) => void,
+  settings: SearchBoxOptions = {},
 ): void {
   const prefix = `search-box-${++instances}`;
   const inputId = `${prefix}-input`;
@@ -66,7 +73,7 @@ export function mountSearchBox(
   const root = element('div', { className: 'search-box' });
   const label = element(
     'label',
-    { className: 'search-box__label', text: 'Search Pathways' },
+    { className: 'search-box__label', text: settings.label ?? 'Search Pathways' },
     { for: inputId },
   );
   const field = element('div', { className: 'search-box__field' });
@@ -85,7 +92,7 @@ export function mountSearchBox(
       spellcheck: 'false',
       enterkeyhint: 'search',
       maxlength: String(MAX_CHARS),
-      placeholder: 'Subjects, fields, skills, careers…',
+      placeholder: settings.placeholder ?? 'Subjects, fields, skills, careers…',
     },
   );
   const hint = element('span', { className: 'search-box__visually-hidden', id: `${prefix}-hint` });
