@@ -57,6 +57,10 @@ export function checkIntegrity(data: SeedData): IntegrityReport {
     seen.add(key);
     if (r.type === 'RELATED_TO' && r.from === r.to)
       violations.push(`career "${r.from}" is related to itself`);
+    // Similarity is symmetric and read in both directions, so each pair is listed once.
+    if (r.type === 'RELATED_TO' && seen.has(`RELATED_TO:${r.to}:${r.from}`)) {
+      violations.push(`RELATED_TO ${r.from} ↔ ${r.to} is listed in both directions; list it once`);
+    }
   }
 
   const skillKind = new Map(data.skills.map((s) => [s.id, s.kind]));
