@@ -7,7 +7,7 @@ import type { GraphNode } from './types.ts';
 
 export type Level = 'basic' | 'intermediate' | 'advanced';
 
-/** Beginner-friendly first, then shorter courses. */
+/** Beginner-friendly first, then shorter courses. `skill` is a Cypher variable named by this module. */
 const COURSES_FOR_SKILL = (skill: string, limit: number) => `
   COLLECT {
     MATCH (${skill})<-[t:TEACHES]-(co:Course) WHERE co.retiredAt IS NULL
