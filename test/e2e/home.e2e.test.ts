@@ -72,4 +72,24 @@ describe('home page', () => {
     await alert.getByRole('button', { name: 'Go to Biology' }).click();
     await expect.poll(() => page.textContent('#center-name')).toBe('Biology');
   });
+
+  it('lets a node be dragged, its links following, without navigating', async () => {
+    await page.goto(`${server.url}/?node=biology`);
+    const node = page.locator('#graph .node[data-id="environmental-science"]');
+    await node.waitFor();
+    const before = await node.getAttribute('transform');
+    const box = (await node.locator('circle').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + 60, { steps: 8 });
+    await page.mouse.up();
+    expect(await node.getAttribute('transform')).not.toBe(before);
+    const [x, y] = (await node.getAttribute('transform'))!.match(/[-\d.]+/g)!.map(Number);
+    const line = page
+      .locator('#graph .edges line')
+      .filter({ has: page.locator('title', { hasText: 'Biology → Environmental Science' }) });
+    expect(Number(await line.getAttribute('x2'))).toBeCloseTo(x!, 5);
+    expect(Number(await line.getAttribute('y2'))).toBeCloseTo(y!, 5);
+    expect(new URL(page.url()).search).toBe('?node=biology');
+  });
 });

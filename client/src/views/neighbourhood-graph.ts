@@ -1,5 +1,6 @@
 // Draws a node's neighbourhood as an SVG graph: nodes coloured by kind, edges that explain
 // themselves on hover or focus, and every node a keyboard-reachable link to its own neighbourhood.
+import { drag } from 'd3-drag';
 import { select } from 'd3-selection';
 import { zoom } from 'd3-zoom';
 import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
@@ -22,7 +23,9 @@ export function renderNeighbourhood(
     { width: WIDTH, height: HEIGHT, centerId: data.center.id },
   );
   const names = new Map(data.nodes.map((n) => [n.id, n.name]));
-  const at = (id: string) => positions.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
+  // Where each node is now: the seeded layout to start with, then wherever the person drags it.
+  const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+  const at = (id: string) => placed.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
 
   container.replaceChildren();
   const svg = select(container)
@@ -39,17 +42,14 @@ export function renderNeighbourhood(
       ),
   );
 
-  canvas
+  const lines = canvas
     .append('g')
     .attr('class', 'edges')
     .selectAll('line')
     .data(data.edges)
     .join('line')
-    .attr('x1', (e) => at(e.from).x)
-    .attr('y1', (e) => at(e.from).y)
-    .attr('x2', (e) => at(e.to).x)
-    .attr('y2', (e) => at(e.to).y)
-    .attr('stroke-width', (e) => 1 + 3 * (e.weight ?? 0.3))
+    .attr('stroke-width', (e) => 1 + 3 * (e.weight ?? 0.3));
+  lines
     .append('title')
     .text(
       (e) =>
@@ -59,13 +59,12 @@ export function renderNeighbourhood(
   const nodes = canvas
     .append('g')
     .attr('class', 'nodes')
-    .selectAll('g')
+    .selectAll<SVGGElement, (typeof data.nodes)[number]>('g')
     .data(data.nodes)
     .join('g')
     .attr('class', (n) => (n.id === data.center.id ? 'node center' : 'node'))
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
-    .attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`)
     .attr('tabindex', 0)
     .attr('role', 'link')
     .attr('aria-label', (n) => `${kindInfo(n.kind).label}: ${n.name}. Open its connections.`)
@@ -76,6 +75,32 @@ export function renderNeighbourhood(
         onOpen(n.id);
       }
     });
+
+  const draw = () => {
+    lines
+      .attr('x1', (e) => at(e.from).x)
+      .attr('y1', (e) => at(e.from).y)
+      .attr('x2', (e) => at(e.to).x)
+      .attr('y2', (e) => at(e.to).y);
+    nodes.attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`);
+  };
+  draw();
+  // Dragging moves a node and its links; a drag that moves at all is not a click, so it never navigates.
+  nodes.call(
+    drag<SVGGElement, (typeof data.nodes)[number]>()
+      .subject((_event, n) => at(n.id))
+      .on('start', (event: { sourceEvent: Event }, n) => {
+        event.sourceEvent.stopPropagation();
+        nodes.filter((m) => m.id === n.id).classed('dragging', true);
+      })
+      .on('drag', (event: { x: number; y: number }, n) => {
+        placed.set(n.id, { x: event.x, y: event.y });
+        draw();
+      })
+      .on('end', (_event, n) => {
+        nodes.filter((m) => m.id === n.id).classed('dragging', false);
+      }),
+  );
 
   container.append(outline(data, names));
 
