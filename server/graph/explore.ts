@@ -1,8 +1,10 @@
 // Reading single nodes and their neighbourhoods for the explorer.
 import { int, type Node } from 'neo4j-driver';
 import { readQuery, type GraphContext } from './executor.ts';
-import { ENTITY_LABEL, NODE_LABELS, type NodeLabel, type RelationshipType } from './model.ts';
+import { edgeMap } from './cypher-fragments.ts';
+import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from './model.ts';
 import { toGraphNode } from './node-mapper.ts';
+import { toGraphEdge, type RawEdge } from './path-mapper.ts';
 import type { GraphEdge, GraphNode, NeighbourhoodResult } from './types.ts';
 
 const NODE_BY_ID = `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE n.retiredAt IS NULL RETURN n`;
@@ -40,8 +42,7 @@ function neighbourhoodQuery(depth: NeighbourhoodDepth): string {
       WITH [c] + neighbours AS members
       UNWIND members AS a
       MATCH (a)-[r]->(b) WHERE b IN members
-      RETURN collect({type: type(r), from: a.id, to: b.id, why: r.why,
-                      weight: coalesce(r.weight, r.importance, r.score)}) AS edges
+      RETURN collect(${edgeMap('r')}) AS edges
     }
     RETURN c, neighbours, edges, truncated`;
 }
@@ -58,11 +59,11 @@ export async function findNeighbourhood(
   const [row] = await readQuery<{
     c: Node;
     neighbours: Node[];
-    edges: { type: RelationshipType; from: string; to: string; why: string | null; weight: number | null }[];
+    edges: RawEdge[];
     truncated: boolean;
   }>(ctx, QUERIES[depth], { id, labels, first: int(first), limit: int(first + 1) });
   if (!row) return null;
-  const edges: GraphEdge[] = row.edges.map((e) => ({ ...e, why: e.why ?? '' }));
+  const edges: GraphEdge[] = row.edges.map(toGraphEdge);
   edges.sort((a, b) => `${a.type}${a.from}${a.to}`.localeCompare(`${b.type}${b.from}${b.to}`));
   return {
     center: toGraphNode(row.c),

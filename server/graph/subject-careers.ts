@@ -33,7 +33,7 @@ export const SUBJECT_CAREERS = `
     // An aggregate in a subquery always yields one row, so a subject without paths still answers.
     RETURN collect({career: c, through: through, nodes: nodes, score: score,
                     edges: [r IN rels | ${edgeMap('r')}],
-                    drawsOn: d.importance, drawsOnWhy: d.why}) AS paths
+                    drawsOn: d.importance}) AS paths
   }
   RETURN s, v, paths`;
 
@@ -43,7 +43,6 @@ export interface CareerPathResult {
   path: GraphPath;
   /** How much the career draws on the subject (null: it does not name it). */
   drawsOn: number | null;
-  drawsOnWhy: string | null;
 }
 
 export interface SubjectCareersResult {
@@ -62,7 +61,6 @@ interface Row {
     edges: RawEdge[];
     score: number;
     drawsOn: number | null;
-    drawsOnWhy: string | null;
   }[];
 }
 
@@ -83,7 +81,6 @@ export async function findSubjectCareers(
         field: toGraphNode(p.through),
         path: toGraphPath(p.nodes, p.edges, p.score),
         drawsOn: p.drawsOn,
-        drawsOnWhy: p.drawsOnWhy,
       })),
       page,
     ),

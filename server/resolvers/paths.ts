@@ -2,7 +2,7 @@
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { MAX_HOPS, PATH_CANDIDATES, findPaths } from '../graph/paths.ts';
 import { RELATIONSHIP_TYPES } from '../graph/model.ts';
-import { findSubjectCareers } from '../graph/subject-careers.ts';
+import { findSubjectCareers, UNNAMED_SUBJECT_RELEVANCE } from '../graph/subject-careers.ts';
 import type { QueryResolvers } from '../generated/graphql.ts';
 import { requireId, requireIntInRange, requireNonEmpty } from './arguments.ts';
 import { formatScore, shapePath } from './explain.ts';
@@ -28,7 +28,7 @@ export const pathQueries: Pick<QueryResolvers, 'subjectCareers' | 'paths'> = {
         career: shapeAs(p.career, 'Career'),
         field: shapeAs(p.field, 'Field'),
         path: shapePath(p.path, {
-          value: p.drawsOn ?? 0.5,
+          value: p.drawsOn ?? UNNAMED_SUBJECT_RELEVANCE,
           reason:
             p.drawsOn === null
               ? `${p.career.name} does not name ${subjectName} among the subjects it draws on`
