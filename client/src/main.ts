@@ -11,6 +11,7 @@ import {
   type ViewState,
 } from './state/url-state.ts';
 import { renderCareers } from './views/careers-view.ts';
+import { errorBox } from './views/dom.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
 import { renderNeighbourhood } from './views/neighbourhood-graph.ts';
@@ -36,27 +37,7 @@ function showError(
   error: unknown,
   action?: { label: string; run: () => void },
 ): void {
-  const box = document.createElement('div');
-  box.className = 'error';
-  box.setAttribute('role', 'alert');
-  const message = document.createElement('p');
-  message.textContent =
-    error instanceof ApiError ? error.message : 'Something went wrong while loading this view.';
-  box.append(message);
-  if (error instanceof ApiError && error.requestId) {
-    const ref = document.createElement('p');
-    ref.className = 'reference';
-    ref.textContent = `Reference: ${error.requestId}`;
-    box.append(ref);
-  }
-  if (action) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = action.label;
-    button.addEventListener('click', action.run);
-    box.append(button);
-  }
-  container.replaceChildren(box);
+  container.replaceChildren(errorBox(error, 'Something went wrong while loading this view.', action));
 }
 
 let statsLoaded = false;

@@ -2,8 +2,8 @@
 // step with its reason, the score explained on request; fields as filters that live in the URL.
 import { ConnectionsDocument, SubjectCareersDocument } from '../api/generated/graphql.ts';
 import type { SubjectCareersQuery } from '../api/generated/graphql.ts';
-import { ApiError, request } from '../api/request.ts';
-import { el, statusLine } from './dom.ts';
+import { request } from '../api/request.ts';
+import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 
 export interface CareersActions {
@@ -87,16 +87,9 @@ export async function renderCareers(
       more,
     );
   } catch (error) {
-    const back = el('button', { type: 'button' }, 'Back to the graph');
-    back.addEventListener('click', actions.back);
     container.replaceChildren(
       el('h2', { id: 'careers-heading' }, 'Careers'),
-      el(
-        'div',
-        { class: 'error', role: 'alert' },
-        el('p', {}, error instanceof ApiError ? error.message : 'Could not load the paths.'),
-        back,
-      ),
+      errorBox(error, 'Could not load the paths.', { label: 'Back to the graph', run: actions.back }),
     );
   } finally {
     container.removeAttribute('aria-busy');

@@ -2,8 +2,8 @@
 // grouped by what they mean, each with the reason a student can read.
 import { CareerDetailDocument, ConnectionsDocument } from '../api/generated/graphql.ts';
 import type { CareerDetailQuery, NodeKind, RelationshipType } from '../api/generated/graphql.ts';
-import { ApiError, request } from '../api/request.ts';
-import { el, statusLine, viewLink } from './dom.ts';
+import { request } from '../api/request.ts';
+import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { kindInfo } from './kinds.ts';
 
 export interface DetailActions {
@@ -223,13 +223,7 @@ export async function renderDetail(
     if (node.kind === 'CAREER') await renderCareer(container, node.id, actions);
     else await renderConnections(container, node.id, actions);
   } catch (error) {
-    container.replaceChildren(
-      el(
-        'p',
-        { class: 'error', role: 'alert' },
-        error instanceof ApiError ? error.message : 'Could not load the details.',
-      ),
-    );
+    container.replaceChildren(errorBox(error, 'Could not load the details.'));
   } finally {
     container.removeAttribute('aria-busy');
   }

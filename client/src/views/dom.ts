@@ -1,4 +1,5 @@
 // Tiny helpers for building DOM safely: text always goes in as text, never as HTML.
+import { ApiError } from '../api/request.ts';
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -26,4 +27,29 @@ export function viewLink(href: string, text: string, onOpen: () => void): HTMLAn
 
 export function statusLine(text: string): HTMLParagraphElement {
   return el('p', { class: 'status' }, text);
+}
+
+/**
+ * The one error box every view shows: the API's message (or `fallback` for anything else), the
+ * request id to quote when there is one, and an optional button that offers a way on.
+ */
+export function errorBox(
+  error: unknown,
+  fallback: string,
+  action?: { label: string; run: () => void },
+): HTMLDivElement {
+  const box = el(
+    'div',
+    { class: 'error', role: 'alert' },
+    el('p', {}, error instanceof ApiError ? error.message : fallback),
+  );
+  if (error instanceof ApiError && error.requestId) {
+    box.append(el('p', { class: 'reference' }, `Reference: ${error.requestId}`));
+  }
+  if (action) {
+    const button = el('button', { type: 'button' }, action.label);
+    button.addEventListener('click', action.run);
+    box.append(button);
+  }
+  return box;
 }

@@ -1,8 +1,8 @@
 // Paths between any two nodes: pick both ends with search, choose how many steps to allow, and read
 // each path as a chain with its reasons. The ends and the step limit live in the URL.
 import { PathsBetweenDocument } from '../api/generated/graphql.ts';
-import { ApiError, request } from '../api/request.ts';
-import { el, statusLine } from './dom.ts';
+import { request } from '../api/request.ts';
+import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 import { mountSearchBox } from './search-box.ts';
 
@@ -75,13 +75,7 @@ export async function renderPaths(
           ),
     );
   } catch (error) {
-    results.replaceChildren(
-      el(
-        'p',
-        { class: 'error', role: 'alert' },
-        error instanceof ApiError ? error.message : 'Could not find paths.',
-      ),
-    );
+    results.replaceChildren(errorBox(error, 'Could not find paths.'));
   } finally {
     container.removeAttribute('aria-busy');
   }
