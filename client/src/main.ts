@@ -5,13 +5,15 @@ import { ApiError, request } from './api/request.ts';
 import {
   ALL_KINDS,
   DEFAULT_NODE,
+  MAX_EXPANDED,
   navigate,
   onStateChange,
   readState,
   type ViewState,
 } from './state/url-state.ts';
 import { renderCareers } from './views/careers-view.ts';
-import { errorBox } from './views/dom.ts';
+import { el, errorBox } from './views/dom.ts';
+import { mergeNeighbourhoods } from './views/graph-merge.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
 import { renderNeighbourhood } from './views/neighbourhood-graph.ts';
@@ -52,21 +54,46 @@ async function loadStats(): Promise<void> {
   }
 }
 
+const neighbourhoodOf = (id: string, state: ViewState) =>
+  request(NeighbourhoodDocument, { id, depth: 1, first: 30, kinds: state.kinds }).then(
+    (answer) => answer.neighbourhood,
+  );
+
 async function loadExplore(state: ViewState): Promise<void> {
   if (!statsLoaded) void loadStats();
   const container = byId('graph');
   container.setAttribute('aria-busy', 'true');
   try {
-    const { neighbourhood } = await request(NeighbourhoodDocument, {
-      id: state.node,
-      depth: 1,
-      first: 30,
-      kinds: state.kinds,
-    });
+    // Expansions that fail (a retired or mistyped id in a shared link) are left out and named,
+    // rather than costing the whole view.
+    const [neighbourhood, ...expansions] = await Promise.all([
+      neighbourhoodOf(state.node, state),
+      ...state.expand.map((id) => neighbourhoodOf(id, state).catch((error: unknown) => ({ id, error }))),
+    ]);
+    const found = expansions.filter((e) => 'center' in e);
+    const missing = expansions.filter((e) => 'error' in e).map((e) => e.id);
     byId('center-name').textContent = neighbourhood.center.name;
     byId('center-description').textContent = neighbourhood.center.description;
     document.title = `${neighbourhood.center.name} — Pathways`;
-    renderNeighbourhood(container, neighbourhood, actions.openNode);
+    renderNeighbourhood(
+      container,
+      mergeNeighbourhoods(neighbourhood, found),
+      found.map((e) => e.center.id),
+      {
+        toggle: (id) =>
+          navigate({
+            expand: state.expand.includes(id)
+              ? state.expand.filter((e) => e !== id)
+              : [...state.expand, id].slice(-MAX_EXPANDED),
+          }),
+        centre: actions.openNode,
+      },
+    );
+    if (missing.length > 0) {
+      container.prepend(
+        el('p', { class: 'notice', role: 'status' }, `Could not open ${missing.join(', ')}: not found.`),
+      );
+    }
     void renderDetail(byId('detail'), neighbourhood.center, actions);
   } catch (error) {
     byId('center-name').textContent = state.node;

@@ -2,6 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
 import { postGraphQL, type TestServer } from '../support/http-server.ts';
 import { rawCounts } from '../support/neo4j.ts';
@@ -33,7 +34,7 @@ describe('home page', () => {
     await page.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
   });
 
-  it("draws Biology's neighbourhood, and a click moves to another node and into the URL", async () => {
+  it("draws Biology's neighbourhood, and a click opens a node's connections in place", async () => {
     await page.goto(server.url);
     await page.locator('#graph svg .node').first().waitFor();
     const api = await postGraphQL<{ neighbourhood: { nodes: { id: string }[] } }>(
@@ -46,12 +47,39 @@ describe('home page', () => {
     expect(drawn.sort()).toEqual(api.data!.neighbourhood.nodes.map((n) => n.id).sort());
     expect(await page.textContent('#center-name')).toBe('Biology');
 
+    // A click opens the node's own connections in place, keeping everything already drawn.
     await page.locator('#graph .node[data-id="environmental-science"]').click();
+    await page.waitForURL(/\?expand=environmental-science$/);
+    await page.locator('#graph .node[data-id="hydrologist"]').waitFor();
+    const opened = await postGraphQL<{ neighbourhood: { nodes: { id: string }[] } }>(
+      server.url,
+      '{ neighbourhood(id: "environmental-science", depth: 1, first: 30) { nodes { id } } }',
+    );
+    const union = new Set([
+      ...api.data!.neighbourhood.nodes.map((n) => n.id),
+      ...opened.data!.neighbourhood.nodes.map((n) => n.id),
+    ]);
+    await expect
+      .poll(async () =>
+        (await page.$$eval('#graph svg .node', (ns) => ns.map((n) => n.getAttribute('data-id')))).sort(),
+      )
+      .toEqual([...union].sort());
+    expect(await page.textContent('#center-name')).toBe('Biology');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/explore-expanded.png`, fullPage: true });
+
+    // The reload reproduces the expanded view; the chip centres the graph on the opened node.
+    await page.reload();
+    await page.locator('#graph .node[data-id="hydrologist"]').waitFor();
+    await page.locator('.opened').getByRole('link', { name: 'Environmental Science' }).click();
     await page.waitForURL(/\?node=environmental-science$/);
     await expect.poll(() => page.textContent('#center-name')).toBe('Environmental Science');
 
     await page.goBack();
+    await page.waitForURL(/\?expand=environmental-science$/);
+    await page.goBack();
     await expect.poll(() => page.textContent('#center-name')).toBe('Biology');
+    expect(await page.locator('#graph .node[data-id="hydrologist"]').count()).toBe(0);
   });
 
   it('reopens a shared link and opens nodes from the keyboard', async () => {
@@ -59,8 +87,23 @@ describe('home page', () => {
     await expect.poll(() => page.textContent('#center-name')).toBe('Hydrologist');
     await page.locator('#graph .node[data-id="environmental-science"]').focus();
     await page.keyboard.press('Enter');
+    await page.waitForURL(/\?node=hydrologist&expand=environmental-science$/);
+    // Focus stays on the node just opened, so Enter again closes it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+      .toBe('environmental-science');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?node=hydrologist$/);
+    await page.locator('#graph .node[data-id="environmental-science"]').focus();
+    await page.keyboard.press('Shift+Enter');
     await expect.poll(() => page.textContent('#center-name')).toBe('Environmental Science');
     await page.screenshot({ path: `${SHOTS}/environmental-science.png`, fullPage: true });
+  });
+
+  it('names an expanded id that no longer exists, and draws the rest', async () => {
+    await page.goto(`${server.url}/?node=biology&expand=no-such-node,environmental-science`);
+    await page.locator('#graph .node[data-id="hydrologist"]').waitFor();
+    expect(await page.locator('#graph .notice').textContent()).toContain('no-such-node');
   });
 
   it('explains an unknown id in a link and offers a way back', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NODE, readState, stateToSearch, type ViewState } from '../../client/src/state/url-state.ts';
+import {
+  DEFAULT_NODE,
+  MAX_EXPANDED,
+  readState,
+  stateToSearch,
+  type ViewState,
+} from '../../client/src/state/url-state.ts';
 
 const base: ViewState = {
   view: 'explore',
@@ -8,6 +14,7 @@ const base: ViewState = {
   via: null,
   step: 0,
   kinds: null,
+  expand: [],
   from: null,
   to: null,
   hops: 4,
@@ -26,6 +33,11 @@ describe('URL state', () => {
       'a kind filter',
       { node: 'hydrologist', kinds: ['FIELD', 'CAREER'] },
       '?node=hydrologist&kinds=field,career',
+    ],
+    [
+      'nodes expanded in place',
+      { node: 'biology', expand: ['environmental-science', 'hydrologist'] },
+      '?expand=environmental-science,hydrologist',
     ],
     [
       'a path between two nodes',
@@ -56,5 +68,12 @@ describe('URL state', () => {
     expect(readState({ search: '?kinds=robot,career' })).toEqual({ ...base, kinds: ['CAREER'] });
     expect(readState({ search: '?view=paths&hops=9' })).toEqual({ ...base, view: 'paths' });
     expect(readState({ search: '?kinds=subject,field,skill,career,course,application' })).toEqual(base);
+    expect(readState({ search: '?expand=a,,b,a, ' })).toEqual({ ...base, expand: ['a', 'b'] });
+    expect(stateToSearch({ ...base, view: 'paths', expand: ['a'] })).toBe('?view=paths');
+  });
+
+  it('keeps at most MAX_EXPANDED expanded nodes', () => {
+    const many = Array.from({ length: MAX_EXPANDED + 5 }, (_, i) => `n${i}`);
+    expect(readState({ search: `?expand=${many.join(',')}` }).expand).toEqual(many.slice(0, MAX_EXPANDED));
   });
 });

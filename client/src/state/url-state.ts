@@ -25,6 +25,8 @@ export interface ViewState {
   step: number;
   /** explore: only neighbours of these kinds; null shows every kind. */
   kinds: NodeKind[] | null;
+  /** explore: nodes whose own neighbours are also drawn, in the order they were opened. */
+  expand: string[];
   /** paths: the two ends (null until chosen) and the longest path, 1 to 5 steps. */
   from: string | null;
   to: string | null;
@@ -36,6 +38,9 @@ export const DEFAULT_NODE = 'biology';
 const VIEWS: readonly View[] = ['explore', 'careers', 'paths', 'present'];
 
 export const DEFAULT_HOPS = 4;
+
+/** Each expansion is one more request and up to 30 more nodes; past this a fresh centre reads better. */
+export const MAX_EXPANDED = 20;
 
 export function readState(location: Pick<Location, 'search'> = window.location): ViewState {
   const params = new URLSearchParams(location.search);
@@ -49,6 +54,7 @@ export function readState(location: Pick<Location, 'search'> = window.location):
     via: text('via'),
     step: Number.isInteger(step) && step >= 0 ? step : 0,
     kinds: readKinds(text('kinds')),
+    expand: readList(text('expand')),
     from: text('from'),
     to: text('to'),
     hops: [1, 2, 3, 4, 5].includes(Number(text('hops'))) ? Number(text('hops')) : DEFAULT_HOPS,
@@ -63,6 +69,16 @@ function readKinds(value: string | null): NodeKind[] | null {
   return kinds.length === 0 || kinds.length === ALL_KINDS.length ? null : kinds;
 }
 
+/** `expand=a,b,a` → ['a', 'b']: trimmed, blanks and repeats dropped, at most MAX_EXPANDED. */
+function readList(value: string | null): string[] {
+  if (value === null) return [];
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  return [...new Set(ids)].slice(0, MAX_EXPANDED);
+}
+
 /** Only what differs from the defaults goes into the URL, so links stay short. */
 export function stateToSearch(state: ViewState): string {
   const params = new URLSearchParams();
@@ -70,6 +86,7 @@ export function stateToSearch(state: ViewState): string {
   if (state.view === 'explore' && state.node !== DEFAULT_NODE) params.set('node', state.node);
   if (state.view === 'explore' && state.kinds)
     params.set('kinds', state.kinds.map((k) => k.toLowerCase()).join(','));
+  if (state.view === 'explore' && state.expand.length > 0) params.set('expand', state.expand.join(','));
   if (state.view === 'careers' || state.view === 'present') params.set('subject', state.subject);
   if (state.view === 'paths') {
     if (state.from) params.set('from', state.from);
@@ -84,7 +101,11 @@ export function stateToSearch(state: ViewState): string {
 }
 
 export function navigate(change: Partial<ViewState>, options: { replace?: boolean } = {}): void {
-  const next = { ...readState(), ...change };
+  const current = readState();
+  const next = { ...current, ...change };
+  // Expansions belong to one centre: a new centre starts a fresh graph unless told otherwise.
+  if (change.node !== undefined && change.node !== current.node && change.expand === undefined)
+    next.expand = [];
   const search = stateToSearch(next);
   if (search !== window.location.search) {
     const url = `${window.location.pathname}${search}`;

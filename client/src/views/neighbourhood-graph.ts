@@ -1,21 +1,49 @@
 // Draws a node's neighbourhood as an SVG graph: nodes coloured by kind, edges that explain
-// themselves on hover or focus, and every node a keyboard-reachable link to its own neighbourhood.
+// themselves on hover or focus, and every node keyboard-reachable. Opening a node draws its own
+// neighbours in place; nodes glide to their new places unless the person prefers reduced motion.
 import { drag } from 'd3-drag';
 import { select } from 'd3-selection';
 import { zoom } from 'd3-zoom';
 import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
+import { viewLink } from './dom.ts';
+import type { Merged } from './graph-merge.ts';
 import { kindInfo } from './kinds.ts';
 import { computeLayout } from './layout.ts';
 
 type Neighbourhood = NeighbourhoodQuery['neighbourhood'];
+export type GraphData = Merged<Neighbourhood['nodes'][number], Neighbourhood['edges'][number]>;
+
+export interface GraphActions {
+  /** Open or close a node's own neighbours in place. */
+  toggle(id: string): void;
+  /** Make a node the centre of a fresh graph. */
+  centre(id: string): void;
+}
 
 const WIDTH = 960;
 const HEIGHT = 600;
+const GLIDE_MS = 450;
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+// What the last drawing showed, so the next one (after opening a node) can start from there.
+let lastDrawn: { centerId: string; at: Map<string, Point> } | null = null;
+let refocus: string | null = null;
+
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function renderNeighbourhood(
   container: HTMLElement,
-  data: Neighbourhood,
-  onOpen: (id: string) => void,
+  data: GraphData,
+  expanded: readonly string[],
+  actions: GraphActions,
 ): void {
   const positions = computeLayout(
     data.nodes.map((n) => n.id),
@@ -23,9 +51,20 @@ export function renderNeighbourhood(
     { width: WIDTH, height: HEIGHT, centerId: data.center.id },
   );
   const names = new Map(data.nodes.map((n) => [n.id, n.name]));
-  // Where each node is now: the seeded layout to start with, then wherever the person drags it.
-  const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+  const open = new Set(expanded);
+  // Where each node is now: where the last drawing had it (or the node that brought it in), then
+  // gliding to the seeded layout, then wherever the person drags it.
+  const before = lastDrawn?.centerId === data.center.id ? lastDrawn.at : new Map<string, Point>();
+  const target = new Map([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+  const start = new Map(
+    [...target].map(([id, p]) => {
+      const from = before.get(id) ?? before.get(data.origin.get(id) ?? '') ?? p;
+      return [id, { x: from.x, y: from.y }];
+    }),
+  );
+  const placed = new Map([...start].map(([id, p]) => [id, { ...p }]));
   const at = (id: string) => placed.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
+  lastDrawn = { centerId: data.center.id, at: placed };
 
   container.replaceChildren();
   const svg = select(container)
@@ -62,18 +101,28 @@ export function renderNeighbourhood(
     .selectAll<SVGGElement, (typeof data.nodes)[number]>('g')
     .data(data.nodes)
     .join('g')
-    .attr('class', (n) => (n.id === data.center.id ? 'node center' : 'node'))
+    .attr('class', (n) =>
+      ['node', n.id === data.center.id ? 'center' : '', open.has(n.id) ? 'expanded' : '']
+        .filter(Boolean)
+        .join(' '),
+    )
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
     .attr('tabindex', 0)
-    .attr('role', 'link')
-    .attr('aria-label', (n) => `${kindInfo(n.kind).label}: ${n.name}. Open its connections.`)
-    .on('click', (_event, n) => onOpen(n.id))
+    .attr('role', 'button')
+    .attr('aria-label', (n) => nodeLabel(n, n.id === data.center.id, open.has(n.id)))
+    .on('click', (_event, n) => {
+      if (n.id !== data.center.id) actions.toggle(n.id);
+    })
     .on('keydown', (event: KeyboardEvent, n) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        onOpen(n.id);
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      if (event.shiftKey || n.id === data.center.id) {
+        if (n.id !== data.center.id) actions.centre(n.id);
+        return;
       }
+      refocus = n.id;
+      actions.toggle(n.id);
     });
 
   const draw = () => {
@@ -85,12 +134,31 @@ export function renderNeighbourhood(
     nodes.attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`);
   };
   draw();
+  let glide = 0;
+  if (!prefersReducedMotion() && [...start].some(([id, p]) => p.x !== target.get(id)?.x)) {
+    const began = performance.now();
+    const step = (now: number) => {
+      const t = easeInOut(Math.min(1, (now - began) / GLIDE_MS));
+      for (const [id, from] of start) {
+        const to = target.get(id) ?? from;
+        placed.set(id, { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
+      }
+      draw();
+      glide = t < 1 ? requestAnimationFrame(step) : 0;
+    };
+    glide = requestAnimationFrame(step);
+  } else {
+    for (const [id, p] of target) placed.set(id, { ...p });
+    draw();
+  }
   // Dragging moves a node and its links; a drag that moves at all is not a click, so it never navigates.
   nodes.call(
     drag<SVGGElement, (typeof data.nodes)[number]>()
       .subject((_event, n) => at(n.id))
       .on('start', (event: { sourceEvent: Event }, n) => {
         event.sourceEvent.stopPropagation();
+        // A drag ends the glide where it is, so the node stays under the pointer.
+        cancelAnimationFrame(glide);
         nodes.filter((m) => m.id === n.id).classed('dragging', true);
       })
       .on('drag', (event: { x: number; y: number }, n) => {
@@ -102,7 +170,12 @@ export function renderNeighbourhood(
       }),
   );
 
+  container.prepend(openedBar(data, open, names, actions));
   container.append(outline(data, names));
+  if (refocus) {
+    container.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(refocus)}"]`)?.focus();
+    refocus = null;
+  }
 
   nodes
     .append('circle')
@@ -115,8 +188,57 @@ export function renderNeighbourhood(
     .text((n) => n.name);
 }
 
+function nodeLabel(
+  n: { kind: Neighbourhood['nodes'][number]['kind']; name: string },
+  centre: boolean,
+  opened: boolean,
+): string {
+  const what = `${kindInfo(n.kind).label}: ${n.name}.`;
+  if (centre) return `${what} The centre of the graph.`;
+  return opened
+    ? `${what} Its connections are shown; press Enter to hide them, Shift+Enter to centre the graph on it.`
+    : `${what} Press Enter to show its connections here, Shift+Enter to centre the graph on it.`;
+}
+
+/** Which nodes are opened in place, each with a way to centre on it or close it again. */
+function openedBar(
+  data: GraphData,
+  open: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+  actions: GraphActions,
+): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'opened-bar';
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent =
+    open.size === 0
+      ? 'Click a node to show its connections here too; drag to move, scroll to zoom.'
+      : `Showing ${data.nodes.length} nodes. Opened here:`;
+  bar.append(hint);
+  if (open.size === 0) return bar;
+  const list = document.createElement('ul');
+  list.className = 'opened';
+  for (const id of open) {
+    const name = names.get(id) ?? id;
+    const item = document.createElement('li');
+    const centre = viewLink(`/?node=${encodeURIComponent(id)}`, name, () => actions.centre(id));
+    centre.title = `Centre the graph on ${name}`;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = '×';
+    close.setAttribute('aria-label', `Hide the connections of ${name}`);
+    close.addEventListener('click', () => actions.toggle(id));
+    item.append(centre, close);
+    list.append(item);
+  }
+  bar.append(list);
+  return bar;
+}
+
 /** The graph's accessible twin: the same nodes and relationships as a list a screen reader can walk. */
-function outline(data: Neighbourhood, names: ReadonlyMap<string, string>): HTMLDetailsElement {
+function outline(data: GraphData, names: ReadonlyMap<string, string>): HTMLDetailsElement {
   const details = document.createElement('details');
   details.className = 'graph-outline';
   const summary = document.createElement('summary');
