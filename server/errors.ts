@@ -32,6 +32,25 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The write would overwrite or collide with something newer: nothing was changed. */
+export class ConflictError extends AppError {
+  constructor(message: string, details: Readonly<Record<string, string | number | boolean>> = {}) {
+    super('CONFLICT', message, details);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in as a counsellor to change the graph.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The graph database is not reachable right now. Try again in a moment.') {
     super('SERVICE_UNAVAILABLE', message);

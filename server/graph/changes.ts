@@ -1,0 +1,19 @@
+// One curation write = one transaction: take the next place in the change log (which also queues
+// concurrent writers), let the caller read what it will touch and write the new states, then
+// record the change. Any error rolls all of it back, audit record included.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { nextSequence, recordChange, type Actor, type ChangeInput, type ChangeRecord } from './audit.ts';
+import type { Stamp } from './entity-state.ts';
+import type { GraphContext } from './executor.ts';
+import { writeTransaction } from './writer.ts';
+
+export type ChangeBuilder = (tx: ManagedTransaction, stamp: Stamp) => Promise<ChangeInput>;
+
+export function commitChange(ctx: GraphContext, actor: Actor, build: ChangeBuilder): Promise<ChangeRecord> {
+  return writeTransaction(ctx, async (tx) => {
+    const seq = await nextSequence(tx);
+    const stamp = { at: new Date().toISOString(), by: actor.email };
+    const input = await build(tx, stamp);
+    return recordChange(tx, actor, seq, stamp.at, input);
+  });
+}
