@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { requestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
 import { requestLimits } from './graphql-limits.ts';
@@ -24,6 +25,7 @@ export interface AppOptions {
   /** The built client (dist/client); when absent the API still works and / explains how to build it. */
   clientDir: string;
   httpServer: Server;
+  session: SessionSettings;
 }
 
 export interface App {
@@ -32,7 +34,7 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { graph, logger, clientDir, httpServer } = options;
+  const { graph, logger, clientDir, httpServer, session } = options;
   const limits = requestLimits();
   const apollo = new ApolloServer<ResolverContext>({
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
@@ -67,10 +69,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: REQUEST_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { requestId, graph };
+        return { requestId, graph, auth: requestAuth(req, res, graph, session) };
       },
     }),
   );

@@ -46,6 +46,15 @@ const envSchema = z.object({
     .min(100)
     .max(120_000)
     .default(10_000),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .min(0.01, 'must be more than 0')
+    .max(24 * 30, 'must be at most 720 (30 days)')
+    .default(8),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });
@@ -64,6 +73,11 @@ export type Config = Readonly<{
     pageCacheMb: number;
   }>;
   queryTimeoutMs: number;
+  session: Readonly<{
+    ttlMs: number;
+    /** Secure cookies need HTTPS; on by default in production, off for the local http:// server. */
+    secureCookie: boolean;
+  }>;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }>;
 
@@ -98,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.NEO4J_PAGECACHE_MB,
     },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    session: {
+      ttlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
+      secureCookie: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
 import { readCheckedSeed } from '../seed/prepare.ts';
 import { SeedFileError } from '../seed/read.ts';
 import { createApp } from './app.ts';
+import { ensureAccountSchema } from './graph/accounts.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { listen } from './listen.ts';
@@ -33,12 +34,15 @@ async function main(config: Config): Promise<void> {
     printProgress(`Seeded.\n${formatLoadReport(report)}`);
   }
 
+  await ensureAccountSchema(driver, name);
+
   const httpServer = createServer();
   const app = await createApp({
     graph: { driver, database: name, timeoutMs: config.queryTimeoutMs },
     logger,
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
+    session: config.session,
   });
   httpServer.on('request', app.express);
   const port = await listen(httpServer, config.port, config.host);

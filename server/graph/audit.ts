@@ -3,7 +3,7 @@
 // changes strictly; taking it also serialises curation writes, which is what makes "the later
 // change that blocks this undo" well defined.
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { int, type ManagedTransaction } from 'neo4j-driver';
 import { readQuery, type GraphContext } from './executor.ts';
 import { stateKey, stateNodeIds, type EntityState } from './entity-state.ts';
 import { run } from './writer.ts';
@@ -135,13 +135,19 @@ export async function findBlockingChange(
   change: ChangeRecord,
 ): Promise<ChangeRecord | null> {
   const keys = [...new Set([...change.before, ...change.after].map(stateKey))];
+  // Undoing a creation deletes the node, so a later link to it blocks that too.
+  const deleting = change.before
+    .filter((s) => s.kind === 'node' && s.props === null)
+    .map(stateNodeIds)
+    .flat();
   const [row] = await run<{ c: StoredChange }>(
     tx,
-    `MATCH (c:Change) WHERE c.seq > $seq AND any(k IN c.keys WHERE k IN $keys)
+    `MATCH (c:Change) WHERE c.seq > $seq
+       AND (any(k IN c.keys WHERE k IN $keys) OR any(id IN c.nodeIds WHERE id IN $deleting))
        AND c.undoneBy IS NULL
        AND NOT EXISTS { MATCH (undone:Change {id: c.undoOf}) WHERE undone.seq > $seq }
      RETURN ${CHANGE_FIELDS} AS c ORDER BY c.seq ASC LIMIT 1`,
-    { seq: change.seq, keys },
+    { seq: change.seq, keys, deleting },
   );
   return row ? parse(row.c) : null;
 }
@@ -161,7 +167,7 @@ export async function listChanges(
     `MATCH (c:Change)
      WHERE ($nodeId IS NULL OR $nodeId IN c.nodeIds) AND ($before IS NULL OR c.seq < $before)
      RETURN ${CHANGE_FIELDS} AS c ORDER BY c.seq DESC LIMIT $limit`,
-    { nodeId: options.nodeId ?? null, before: options.before ?? null, limit: options.first + 1 },
+    { nodeId: options.nodeId ?? null, before: options.before ?? null, limit: int(options.first + 1) },
   );
   return { items: rows.slice(0, options.first).map((r) => parse(r.c)), hasMore: rows.length > options.first };
 }

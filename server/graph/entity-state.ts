@@ -26,8 +26,11 @@ export interface RelationshipState {
 
 export type EntityState = NodeState | RelationshipState;
 
-/** Provenance moves forward on every write, undo included, so it is not part of what is compared. */
-export const PROVENANCE = ['version', 'updatedAt', 'updatedBy'] as const;
+/**
+ * Provenance moves forward on every write, undo included, and `aliasText` (the search index's copy of
+ * the aliases) is derived, so neither is part of what is written back or compared.
+ */
+export const PROVENANCE = ['version', 'updatedAt', 'updatedBy', 'aliasText'] as const;
 
 export function stateKey(state: EntityState): string {
   return state.kind === 'node' ? `node:${state.id}` : `rel:${state.from}|${state.type}|${state.to}`;
@@ -91,7 +94,8 @@ export async function applyState(tx: ManagedTransaction, state: EntityState, sta
       `OPTIONAL MATCH (old:${ENTITY_LABEL} {id: $id})
        WITH coalesce(old.version, 0) AS previous
        MERGE (n:${ENTITY_LABEL}:${state.label} {id: $id})
-       SET n = $props, n.id = $id, n.version = previous + 1, n.updatedAt = $at, n.updatedBy = $by
+       SET n = $props, n.id = $id, n.version = previous + 1, n.updatedAt = $at, n.updatedBy = $by,
+           n.aliasText = reduce(s = '', a IN coalesce($props.aliases, []) | s + ' ' + a)
        RETURN n.version AS version`,
       { id: state.id, props: withoutProvenance(state.props), at: stamp.at, by: stamp.by },
     );

@@ -15,14 +15,16 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function toGraphNode(node: Node): GraphNode {
-  const p = node.properties as Record<string, unknown>;
+  return nodeFromProperties(labelOf(node.labels), node.properties as Record<string, unknown>);
+}
+
+export function nodeFromProperties(label: NodeLabel, p: Readonly<Record<string, unknown>>): GraphNode {
   const base = {
     id: str(p.id),
     name: str(p.name),
     description: str(p.description),
     aliases: strings(p.aliases),
   };
-  const label = labelOf(node.labels);
   switch (label) {
     case 'Subject':
     case 'Field':

@@ -3,7 +3,9 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { StartupError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
-import { createDriver } from './driver.ts';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDriver, isReachable } from './driver.ts';
 import { startLocalNeo4j } from './local-server.ts';
 import { ensureNeo4jDistribution } from './provision.ts';
 
@@ -33,6 +35,14 @@ export async function openDatabase(config: Config, projectRoot: string, progress
     return { driver, uri: neo4j.uri, name: neo4j.database, local: false, close: () => driver.close() };
   }
 
+  // A local Neo4j that another of our processes (say `npm start`) already runs holds the store lock;
+  // command-line tools attach to it through the address it left behind.
+  const running = await attachToRunning(neo4j.dataDir, neo4j);
+  if (running) {
+    progress(`Using the local Neo4j already running at ${running.uri}.`);
+    return running;
+  }
+
   const distribution = ensureNeo4jDistribution(projectRoot, progress);
   progress(`Starting local Neo4j (data in ${neo4j.dataDir}, heap ${neo4j.heapMb} MiB, page cache ${neo4j.pageCacheMb} MiB)…`);
   const started = Date.now();
@@ -44,14 +54,40 @@ export async function openDatabase(config: Config, projectRoot: string, progress
   });
   progress(`Neo4j is up at ${server.uri} (pid ${server.pid}) after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   const driver = createDriver({ uri: server.uri, user: neo4j.user, password: neo4j.password });
+  const address = join(neo4j.dataDir, RUNNING_FILE);
+  writeFileSync(address, `${server.uri}\n`);
   return {
     driver,
     uri: server.uri,
     name: neo4j.database,
     local: true,
     async close() {
+      rmSync(address, { force: true });
       await driver.close();
       await server.stop();
     },
   };
+}
+
+/** Where a running local Neo4j leaves its Bolt address, inside its data folder. */
+export const RUNNING_FILE = 'bolt-address';
+
+async function attachToRunning(
+  dataDir: string,
+  neo4j: Config['neo4j'],
+): Promise<Database | null> {
+  let uri: string;
+  try {
+    uri = readFileSync(join(dataDir, RUNNING_FILE), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  if (!/^bolt:\/\/127\.0\.0\.1:\d+$/.test(uri)) return null;
+  const driver = createDriver({ uri, user: neo4j.user, password: neo4j.password });
+  if (!(await isReachable(driver, neo4j.database))) {
+    // Left behind by a process that was killed; the store lock went with it.
+    await driver.close();
+    return null;
+  }
+  return { driver, uri, name: neo4j.database, local: false, close: () => driver.close() };
 }

@@ -17,7 +17,7 @@ export interface TestServer {
 
 export async function startTestServer(
   driver: Driver,
-  options: { onQuery?: (cypher: string) => void } = {},
+  options: { onQuery?: (cypher: string) => void; sessionTtlMs?: number } = {},
 ): Promise<TestServer> {
   const httpServer = createServer();
   const app = await createApp({
@@ -25,6 +25,7 @@ export async function startTestServer(
     logger: pino({ level: 'silent' }),
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
+    session: { ttlMs: options.sessionTtlMs ?? 3_600_000, secureCookie: false },
   });
   httpServer.on('request', app.express);
   const port = await listen(httpServer, 0, '127.0.0.1');

@@ -1,0 +1,65 @@
+// me, signIn, signOut, createUser.
+import { BadUserInputError, ConflictError, UnauthenticatedError } from '../errors.ts';
+import { createUser, findUserByEmail, type Role as StoredRole } from '../graph/accounts.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
+import type { MutationResolvers, QueryResolvers, Role, Viewer } from '../generated/graphql.ts';
+import type { SessionRecord } from '../graph/accounts.ts';
+import { requireAdmin } from './guards.ts';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+export function normaliseEmail(value: string): string {
+  const email = value.trim().toLowerCase();
+  if (!EMAIL.test(email))
+    throw new BadUserInputError(`"${value.slice(0, 80)}" is not an email address.`, 'email');
+  return email;
+}
+
+const roleOf = (role: StoredRole): Role => role.toUpperCase() as Role;
+
+const viewer = (session: SessionRecord): Viewer => ({
+  email: session.user.email,
+  role: roleOf(session.user.role),
+  csrfToken: session.csrfToken,
+  expiresAt: session.expiresAt,
+});
+
+export const authQueries: Pick<QueryResolvers, 'me'> = {
+  me: async (_parent, _args, ctx) => {
+    const session = await ctx.auth.session();
+    return session ? viewer(session) : null;
+  },
+};
+
+export const authMutations: Pick<MutationResolvers, 'signIn' | 'signOut' | 'createUser'> = {
+  signIn: async (_parent, args, ctx) => {
+    const email = normaliseEmail(args.email);
+    const user = await findUserByEmail(ctx.graph, email);
+    if (!(await verifyPassword(user?.passwordHash ?? null, args.password)) || !user) {
+      throw new UnauthenticatedError(
+        'That email and password do not match an account. Check both and try again.',
+      );
+    }
+    return viewer(await ctx.auth.signIn({ id: user.id, email: user.email, role: user.role }));
+  },
+
+  signOut: async (_parent, _args, ctx) => {
+    await ctx.auth.signOut();
+    return true;
+  },
+
+  createUser: async (_parent, args, ctx) => {
+    await requireAdmin(ctx);
+    const email = normaliseEmail(args.email);
+    const problem = passwordProblem(args.password);
+    if (problem) throw new BadUserInputError(problem, 'password');
+    const role = args.role.toLowerCase() as StoredRole;
+    const user = await createUser(ctx.graph, {
+      email,
+      role,
+      passwordHash: await hashPassword(args.password),
+    });
+    if (!user) throw new ConflictError(`There is already an account for ${email}.`, { email });
+    return { ...user, role: roleOf(user.role) };
+  },
+};

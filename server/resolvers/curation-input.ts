@@ -1,0 +1,126 @@
+// Turns a counsellor's NodeFieldsInput and LinkInput into the properties the graph stores, checking
+// each field with the same rules as the seed data. A bad field is BAD_USER_INPUT naming that field.
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { Properties } from '../graph/entity-state.ts';
+import type { NodeLabel, RelationshipType } from '../graph/model.ts';
+import type { LinkInput, NodeFieldsInput } from '../generated/graphql.ts';
+
+export class FieldError extends AppError {
+  constructor(argument: string, field: string, message: string) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { argument, field });
+  }
+}
+
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
+
+// One checker per stored property; enums arrive already checked by GraphQL and are stored lower-case.
+const FIELD_RULES = {
+  name: text(2, 80),
+  description: text(20, 600),
+  aliases: z.array(text(2, 80)).max(20, 'may list at most 20 other names'),
+  onetSoc: z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "19-2041.00"'),
+  jobZone: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
+  education: text(5, 120),
+  riasec: z
+    .string()
+    .regex(
+      /^(?!.*(.).*\1)[RIASEC]{1,3}$/,
+      'must be one to three distinct letters of RIASEC, strongest first',
+    ),
+  outlookNote: text(10, 300),
+  provider: text(2, 120),
+  hours: z.number().positive('must be more than 0').max(10_000, 'must be at most 10000'),
+  example: text(20, 600),
+  reflectionPrompt: text(10, 300),
+} as const;
+
+const ENUM_FIELDS = { skillKind: 'kind', outlook: 'outlook', format: 'format', level: 'level' } as const;
+
+type FieldName = keyof NodeFieldsInput;
+
+/** What each kind must have, beyond name and description. */
+const REQUIRED: Record<NodeLabel, readonly FieldName[]> = {
+  Subject: [],
+  Field: [],
+  Skill: ['skillKind'],
+  Career: ['onetSoc', 'jobZone', 'education', 'riasec', 'outlook', 'outlookNote'],
+  Course: ['provider', 'format', 'level', 'hours'],
+  Application: ['example', 'reflectionPrompt'],
+};
+
+const COMMON: readonly FieldName[] = ['name', 'description', 'aliases'];
+
+function allowed(label: NodeLabel): Set<FieldName> {
+  return new Set([...COMMON, ...REQUIRED[label]]);
+}
+
+/**
+ * The properties to store for the fields sent. `complete` (on create) also demands every field the
+ * kind needs. A field that does not belong to the kind is an error, not silently dropped.
+ */
+export function nodeProperties(
+  label: NodeLabel,
+  input: NodeFieldsInput,
+  options: { argument: string; complete: boolean },
+): Properties {
+  const fits = allowed(label);
+  const props: Properties = {};
+  for (const [key, value] of Object.entries(input) as [FieldName, unknown][]) {
+    if (value === null || value === undefined) continue;
+    if (!fits.has(key)) {
+      throw new FieldError(options.argument, key, `a ${label.toLowerCase()} has no ${key}; leave it out.`);
+    }
+    if (key in ENUM_FIELDS) {
+      props[ENUM_FIELDS[key as keyof typeof ENUM_FIELDS]] = String(value).toLowerCase();
+      continue;
+    }
+    const rule = FIELD_RULES[key as keyof typeof FIELD_RULES];
+    const checked = rule.safeParse(value);
+    if (!checked.success)
+      throw new FieldError(options.argument, key, checked.error.issues[0]?.message ?? 'is not valid');
+    props[key] = checked.data as Properties[string];
+  }
+  if (options.complete) {
+    for (const key of [...COMMON.filter((k) => k !== 'aliases'), ...REQUIRED[label]]) {
+      if (input[key] === null || input[key] === undefined) {
+        throw new FieldError(options.argument, key, `a new ${label.toLowerCase()} needs a ${key}.`);
+      }
+    }
+    props.aliases ??= [];
+  }
+  return props;
+}
+
+/** The property each relationship type keeps its strength in, as the seed data names it. */
+const STRENGTH: Partial<Record<RelationshipType, string>> = {
+  LEADS_TO: 'weight',
+  DEVELOPS: 'weight',
+  REQUIRES: 'importance',
+  DRAWS_ON: 'importance',
+  RELATED_TO: 'score',
+};
+
+export function linkProperties(input: LinkInput): Properties {
+  const why = text(20, 300).safeParse(input.why);
+  if (!why.success) throw new FieldError('input', 'why', why.error.issues[0]?.message ?? 'is not valid');
+  const props: Properties = { why: why.data };
+  const strength = STRENGTH[input.type];
+  if (strength) {
+    const weight = input.weight;
+    if (weight === null || weight === undefined || !(weight >= 0 && weight <= 1)) {
+      throw new FieldError('input', 'weight', `${input.type} needs a strength from 0 to 1.`);
+    }
+    props[strength] = weight;
+  }
+  if (input.type === 'REQUIRES') {
+    if (!input.level) throw new FieldError('input', 'level', 'REQUIRES needs the level the career needs.');
+    props.level = input.level.toLowerCase();
+  }
+  return props;
+}
