@@ -3,9 +3,10 @@
 // Builds bench/fps/ with Vite into .cache/bench-fps, serves it on 127.0.0.1 and drives Debian's Chromium.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser } from '../test/support/browser.ts';
 import type { FpsRecord } from './fps/result.ts';
@@ -16,6 +17,7 @@ const SCREENSHOT = join(ROOT, 'test-results', 'bench-fps-2000.png');
 const TARGET_FPS = 30;
 /** Give up on a case that has not settled by then: the layout is meant to take seconds, not minutes. */
 const CASE_TIMEOUT_MS = 90_000;
+const PAN_MS = 2000;
 
 interface Case {
   label: string;
@@ -62,6 +64,8 @@ interface Figures {
   drawnFps: number | undefined;
   longestFrameMs: number;
   settleMs: number;
+  /** Frames drawn per second while a person pans the settled graph. */
+  panFps?: number | undefined;
 }
 
 /** Frames over the time the layout ran (at least one second, so a quick settle still has a window). */
@@ -94,6 +98,14 @@ function figures(r: FpsRecord): Figures {
   };
 }
 
+/** Frames drawn per second while the settled graph is panned for PAN_MS, one move per frame. */
+async function pan(page: Page): Promise<number> {
+  return page.evaluate(async (ms) => {
+    if (!window.__fpsPan) throw new Error('the bench page has no pan driver');
+    return window.__fpsPan(ms);
+  }, PAN_MS);
+}
+
 async function measure(browser: Browser, base: string, c: Case, screenshot?: string): Promise<Figures> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
   const problems: string[] = [];
@@ -116,7 +128,8 @@ async function measure(browser: Browser, base: string, c: Case, screenshot?: str
       mkdirSync(join(screenshot, '..'), { recursive: true });
       await page.screenshot({ path: screenshot });
     }
-    return figures(record);
+    const panned = c.renderer === 'canvas' && !c.reduced ? await pan(page) : undefined;
+    return { ...figures(record), panFps: panned };
   } catch (error) {
     throw new Error(`${c.label} at ${c.n} nodes: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
@@ -137,6 +150,8 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     build: { outDir: OUT, emptyOutDir: true },
   });
+  const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+  const loadBefore = load();
   const server = await serve(OUT);
   let browser: Browser | undefined;
   try {
@@ -149,8 +164,18 @@ async function main(): Promise<void> {
       rows.push({ c, f: await measure(browser, base, c, shot) });
     }
 
-    const head = ['renderer', 'nodes', 'edges', 'fps', 'worst 1 s', 'drawn/s', 'longest frame', 'settle'];
-    const widths = [38, 6, 6, 6, 10, 8, 14, 9];
+    const head = [
+      'renderer',
+      'nodes',
+      'edges',
+      'fps',
+      'worst 1 s',
+      'drawn/s',
+      'longest frame',
+      'settle',
+      'pan fps',
+    ];
+    const widths = [38, 6, 6, 6, 10, 8, 14, 9, 8];
     const line = (cells: string[]) =>
       cells.map((s, i) => (i === 0 ? s.padEnd(widths[i] ?? 0) : s.padStart(widths[i] ?? 0))).join('  ');
     console.log(`\n${line(head)}`);
@@ -165,15 +190,17 @@ async function main(): Promise<void> {
           cell(f.drawnFps, 1),
           `${cell(f.longestFrameMs)} ms`,
           `${(f.settleMs / 1000).toFixed(2)} s`,
+          cell(f.panFps),
         ]),
       );
     }
     console.log(
       '\nfps: requestAnimationFrame callbacks per second from the render call until the layout settled (at' +
         ' least 1 s);\nworst 1 s: the fewest frames in any one-second window of that time; drawn/s: frames the' +
-        ' Canvas renderer drew.\nHeadless Chromium with --disable-gpu (software raster); 2 shared cores, so' +
+        ' Canvas renderer drew;\npan fps: frames drawn per second while the settled graph is panned for 2 s, one mouse move per frame.\nHeadless Chromium with --disable-gpu (software raster); 2 shared cores, so' +
         ' figures vary from run to run.',
     );
+    console.log(`Load average (1 min) on ${cpus().length} cores: ${loadBefore} before, ${load()} after.`);
     const big = rows.find(({ c }) => c.renderer === 'canvas' && c.n === 2000 && !c.reduced);
     const met = big !== undefined && big.f.fps >= TARGET_FPS;
     console.log(

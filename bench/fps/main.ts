@@ -79,6 +79,7 @@ const record: FpsRecord = {
   startedAt: 0,
   frames: [],
   done: false,
+  opened: [],
 };
 window.__fps = record;
 const count = (time: number) => {
@@ -110,12 +111,49 @@ function start(): void {
   const graph = renderCanvasGraph(container, nodes, edges, {
     centerId: 'n0',
     reducedMotion,
-    onOpen: () => undefined,
+    onOpen: (id) => record.opened.push(id),
     onSettled: () => {
       record.settledAt = performance.now();
       record.framesDrawn = graph.framesDrawn();
       record.done = true;
     },
+  });
+  window.__fpsPan = (ms) => pan(graph.framesDrawn, ms);
+}
+
+/**
+ * Synthetic mouse events, dispatched inside the page, so the pace is the browser's and not that of a
+ * remote-control round trip per move (which, on a busy machine, is slower than the renderer).
+ */
+function pan(framesDrawn: () => number, ms: number): Promise<number> {
+  const canvas = document.querySelector('.graph-canvas canvas');
+  if (!canvas) return Promise.reject(new Error('no canvas'));
+  const box = canvas.getBoundingClientRect();
+  // The corner is inside the fit's margin, so the press lands on the background and pans.
+  const at = (t: number) => ({
+    clientX: box.left + 6 + 200 * Math.sin(t),
+    clientY: box.top + 6 + 80 * Math.sin(t),
+  });
+  const mouse = (type: string, target: EventTarget, t: number) =>
+    target.dispatchEvent(new MouseEvent(type, { bubbles: true, view: window, button: 0, ...at(t) }));
+  return new Promise((done) => {
+    const drawnBefore = framesDrawn();
+    const started = performance.now();
+    mouse('mousedown', canvas, 0);
+    const step = (now: number) => {
+      const elapsed = now - started;
+      if (elapsed < ms) {
+        mouse('mousemove', window, elapsed / 300);
+        requestAnimationFrame(step);
+        return;
+      }
+      mouse('mouseup', window, elapsed / 300);
+      // The last move's frame is drawn on the next animation frame.
+      requestAnimationFrame(() =>
+        done((framesDrawn() - drawnBefore) / ((performance.now() - started) / 1000)),
+      );
+    };
+    requestAnimationFrame(step);
   });
 }
 

@@ -12,11 +12,18 @@ export interface FpsRecord {
   /** The Canvas renderer's own count of frames it drew, when the layout settled. */
   framesDrawn?: number;
   done: boolean;
+  /** Nodes the renderer was asked to open (clicks), so a check of the page can see clicks arrive. */
+  opened: string[];
   error?: string;
 }
 
 declare global {
   interface Window {
     __fps?: FpsRecord;
+    /**
+     * Pans the Canvas graph with one mouse move per animation frame for `ms`, as a person dragging the
+     * background would; resolves with the frames drawn per second meanwhile.
+     */
+    __fpsPan?: (ms: number) => Promise<number>;
   }
 }

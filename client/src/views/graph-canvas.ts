@@ -146,13 +146,15 @@ export function renderCanvasGraph(
   let drawn = 0;
   let size = { width: 0, height: 0, dpr: 0 };
 
+  let destroyed = false;
   const requestDraw = () => {
-    if (!frame) frame = requestAnimationFrame(draw);
+    if (!frame && !destroyed) frame = requestAnimationFrame(draw);
   };
 
   const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToWorker) => worker.postMessage(message);
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    if (destroyed) return;
     positions = event.data.positions;
     // A post may predate the worker seeing the latest hold; the pointer is the truth for the held node.
     if (dragged >= 0) {
@@ -187,7 +189,7 @@ export function renderCanvasGraph(
     });
 
   function fitView(): void {
-    if (!positions || viewMoved) return;
+    if (!positions?.length || viewMoved) return;
     let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < positions.length; i += 2) {
       const x = positions[i] ?? 0;
@@ -418,6 +420,7 @@ export function renderCanvasGraph(
 
   return {
     destroy() {
+      destroyed = true;
       worker.terminate();
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
