@@ -1,0 +1,62 @@
+// One case at a time, the GraphQL request and its raw Cypher alternately, so both see the same
+// machine (others' jobs, JIT, GC) at the same moments. Bounded in count and in time per case.
+import type { Driver } from 'neo4j-driver';
+import { post } from './api-server.ts';
+import type { BenchCase } from './cases.ts';
+import { summarise, type Summary } from './stats.ts';
+
+export interface LatencySettings {
+  warmup: number;
+  iterations: number;
+  /** Stop measuring a case after this long, however many iterations are done (slow queries at scale). */
+  maxSeconds: number;
+}
+
+export interface LatencyResult {
+  raw: Summary;
+  gql: Summary;
+  samples: number;
+}
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+export async function graphqlOnce(url: string, c: BenchCase): Promise<string> {
+  const text = await post(url, JSON.stringify(c.graphql));
+  const body = JSON.parse(text) as { errors?: { message: string }[] };
+  if (body.errors) throw new Error(`${c.name}: GraphQL answered with errors: ${body.errors[0]?.message}`);
+  return text;
+}
+
+async function rawOnce(driver: Driver, database: string | undefined, c: BenchCase): Promise<void> {
+  const result = await driver.executeQuery(c.cypher.statement, c.cypher.params, {
+    database,
+    routing: 'READ',
+  });
+  // Materialise what the resolver would read, so the baseline is not flattered by laziness.
+  for (const record of result.records) record.toObject();
+}
+
+export async function measureLatency(
+  driver: Driver,
+  database: string | undefined,
+  url: string,
+  c: BenchCase,
+  settings: LatencySettings,
+): Promise<LatencyResult> {
+  const deadline = Date.now() + settings.maxSeconds * 1000;
+  for (let i = 0; i < settings.warmup && Date.now() < deadline; i++) {
+    await rawOnce(driver, database, c);
+    await graphqlOnce(url, c);
+  }
+  const raw: number[] = [];
+  const gql: number[] = [];
+  for (let i = 0; i < settings.iterations && (i < 20 || Date.now() < deadline); i++) {
+    raw.push(await timed(() => rawOnce(driver, database, c)));
+    gql.push(await timed(() => graphqlOnce(url, c).then(() => undefined)));
+  }
+  return { raw: summarise(raw), gql: summarise(gql), samples: raw.length };
+}

@@ -1,0 +1,56 @@
+// The API server's resident memory while it is kept busy: VmRSS of its process, read from /proc every
+// second. "Flat" compares the start and the end of the run after a warm-up, so JIT and caches filling
+// up once are not counted as growth.
+import { readFileSync } from 'node:fs';
+import type { BenchCase } from './cases.ts';
+import { measureThroughput, type Throughput } from './throughput.ts';
+
+export interface MemoryRun {
+  seconds: number;
+  samplesMiB: number[];
+  startMiB: number;
+  endMiB: number;
+  peakMiB: number;
+  growth: number;
+  load: Throughput;
+}
+
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kb) / 1024;
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+export async function measureMemory(
+  url: string,
+  pid: number,
+  cases: readonly BenchCase[],
+  connections: number,
+  seconds: number,
+): Promise<MemoryRun> {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMiB(pid)), 1000);
+  let load: Throughput;
+  try {
+    load = await measureThroughput(url, cases, connections, seconds);
+  } finally {
+    clearInterval(timer);
+  }
+  // The first sixth is warm-up; then the first and last tenths of the remaining samples are compared.
+  const steady = samples.slice(Math.floor(samples.length / 6));
+  const edge = Math.max(1, Math.floor(steady.length / 10));
+  const startMiB = mean(steady.slice(0, edge));
+  const endMiB = mean(steady.slice(-edge));
+  return {
+    seconds,
+    samplesMiB: samples,
+    startMiB,
+    endMiB,
+    peakMiB: Math.max(...samples),
+    growth: (endMiB - startMiB) / startMiB,
+    load,
+  };
+}

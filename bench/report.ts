@@ -1,0 +1,132 @@
+// Prints the figures as tables and checks them against the targets of issue 8.
+import type { LoadReport } from '../seed/load.ts';
+import { loadThroughput } from '../seed/load.ts';
+import type { BenchCase } from './cases.ts';
+import type { LatencyResult } from './latency.ts';
+import type { MemoryRun } from './memory.ts';
+import type { Throughput } from './throughput.ts';
+
+export interface CaseResult {
+  benchCase: BenchCase;
+  latency: LatencyResult;
+  dbHits: number;
+  throughput: Throughput[];
+}
+
+export interface GraphResult {
+  label: string;
+  synthetic: boolean;
+  load: LoadReport | undefined;
+  cases: CaseResult[];
+}
+
+const ms = (n: number) => n.toFixed(2);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function formatGraph(result: GraphResult): string {
+  const latency = table(
+    ['query (ms)', 'raw p50', 'raw p95', 'raw p99', 'gql p50', 'gql p95', 'gql p99', 'p50 ×', 'db hits', 'n'],
+    result.cases.map(({ benchCase, latency: l, dbHits }) => [
+      benchCase.name,
+      ms(l.raw.p50),
+      ms(l.raw.p95),
+      ms(l.raw.p99),
+      ms(l.gql.p50),
+      ms(l.gql.p95),
+      ms(l.gql.p99),
+      (l.gql.p50 / l.raw.p50).toFixed(2),
+      String(dbHits),
+      String(l.samples),
+    ]),
+  );
+  const concurrencies = result.cases[0]?.throughput.map((t) => t.connections) ?? [];
+  const throughput = table(
+    [
+      'GraphQL req/s (errors)',
+      ...concurrencies.map((c) => `c=${c}`),
+      ...concurrencies.map((c) => `p99 ms c=${c}`),
+    ],
+    result.cases.map(({ benchCase, throughput: ts }) => [
+      benchCase.name,
+      ...ts.map((t) => `${t.perSecond.toFixed(0)}${t.errors ? ` (${t.errors})` : ''}`),
+      ...ts.map((t) => String(t.p99)),
+    ]),
+  );
+  const load = result.load ? `\nLoad: ${formatLoad(result.load)}` : '';
+  return `\n== ${result.label} ==${load}\n\n${latency}\n\n${throughput}`;
+}
+
+export function formatLoad(report: LoadReport): string {
+  const { items, perSecond } = loadThroughput(report);
+  return `${items.toLocaleString('en')} nodes + relationships in ${(report.millis / 1000).toFixed(1)} s = ${Math.round(perSecond).toLocaleString('en')} per second`;
+}
+
+export function formatMemory(label: string, run: MemoryRun): string {
+  return [
+    `\n== memory of the API server, ${label}, c=${run.load.connections}, ${run.seconds} s ==`,
+    `RSS MiB: start ${run.startMiB.toFixed(1)}, end ${run.endMiB.toFixed(1)}, peak ${run.peakMiB.toFixed(1)}, growth ${(run.growth * 100).toFixed(1)} %`,
+    `load: ${run.load.perSecond.toFixed(0)} req/s, ${run.load.errors} errors`,
+    `samples (every 10 s): ${run.samplesMiB
+      .filter((_, i) => i % 10 === 0)
+      .map((s) => s.toFixed(0))
+      .join(' ')}`,
+  ].join('\n');
+}
+
+interface Check {
+  ok: boolean;
+  text: string;
+}
+
+export function checkTargets(graphs: readonly GraphResult[], memory: MemoryRun | undefined): Check[] {
+  const checks: Check[] = [];
+  for (const g of graphs) {
+    for (const { benchCase: c, latency: l, throughput } of g.cases) {
+      const ratio = l.gql.p50 / l.raw.p50;
+      checks.push({
+        ok: ratio <= 1.3,
+        text: `${g.label}: ${c.name}: GraphQL p50 ${ratio.toFixed(2)} × raw (≤ 1.3)`,
+      });
+      const limit = g.synthetic ? 250 : 50;
+      // At scale the p95 target covers paths of up to 4 hops; 5-hop paths are reported, not judged.
+      if (!g.synthetic || (c.hops ?? 0) <= 4)
+        checks.push({
+          ok: l.gql.p95 < limit,
+          text: `${g.label}: ${c.name}: p95 ${ms(l.gql.p95)} ms (< ${limit})`,
+        });
+      if (c.name.startsWith('node ')) {
+        const at32 = throughput.find((t) => t.connections === 32);
+        if (at32)
+          checks.push({
+            ok: at32.perSecond >= 500 && at32.errors === 0,
+            text: `${g.label}: node(id) at c=32: ${at32.perSecond.toFixed(0)} req/s, ${at32.errors} errors (≥ 500, none)`,
+          });
+      }
+    }
+    if (g.load && g.synthetic) {
+      const { perSecond } = loadThroughput(g.load);
+      checks.push({
+        ok: perSecond >= 20_000,
+        text: `${g.label}: loader ${Math.round(perSecond)} nodes+rels/s (≥ 20,000)`,
+      });
+    }
+  }
+  if (memory)
+    checks.push({
+      ok: Math.abs(memory.growth) <= 0.1 && memory.load.errors === 0,
+      text: `memory over ${memory.seconds} s at c=${memory.load.connections}: ${(memory.growth * 100).toFixed(1)} % (within 10 %), ${memory.load.errors} errors`,
+    });
+  return checks;
+}
+
+export function formatChecks(checks: readonly Check[]): string {
+  return ['\nTargets (issue 8):', ...checks.map((c) => `  ${c.ok ? 'ok  ' : 'MISS'} ${c.text}`)].join('\n');
+}
