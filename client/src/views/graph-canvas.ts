@@ -167,7 +167,7 @@ export function renderCanvasGraph(
   worker.addEventListener('error', (event) => {
     console.error('Graph layout worker failed:', event.message);
     status.hidden = false;
-    status.textContent = 'The graph layout could not run; the list of the same graph still works.';
+    status.textContent = 'The graph layout could not run.';
   });
   send({
     type: 'start',
