@@ -20,7 +20,7 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const bytes = (n: number) => n.toLocaleString('en');
 
 export function sizeProblem(files: readonly ImportFile[], maxBytes = IMPORT_MAX_BYTES): ImportProblem | null {
   const total = files.reduce((sum, f) => sum + Buffer.byteLength(f.content, 'utf8'), 0);
@@ -29,7 +29,7 @@ export function sizeProblem(files: readonly ImportFile[], maxBytes = IMPORT_MAX_
   return problem(
     { file: largest?.name ?? '(upload)', row: null },
     null,
-    `The import is ${mib(total)}; the limit is ${mib(maxBytes)}. Split it into smaller imports (for example by kind of node, or fewer occupations at a time).`,
+    `The import is ${bytes(total)} bytes; the limit is ${bytes(maxBytes)} bytes (${(maxBytes / 1024 / 1024).toFixed(1)} MiB). Split it into smaller imports (for example by kind of node, or fewer occupations at a time).`,
   );
 }
 

@@ -1,0 +1,285 @@
+// Import and export against a real Neo4j. Wiping the graph and failing imports on purpose must not
+// disturb the other test files, which share the run's Neo4j, so this file starts its own throw-away
+// Neo4j, loads the curated seed into it, and stops it afterwards whatever happens.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeed } from '../../seed/load.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
+import { readCheckedSeed } from '../../seed/prepare.ts';
+import { listChanges } from '../../server/graph/audit.ts';
+import { undoChange } from '../../server/graph/curate.ts';
+import type { EntityState } from '../../server/graph/entity-state.ts';
+import type { GraphContext } from '../../server/graph/executor.ts';
+import { exportGraph, importGraph } from '../../server/graph/transfer.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
+import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
+import { silentProgress } from '../../server/progress.ts';
+import {
+  IMPORT_MAX_BYTES,
+  parseImport,
+  toCsv,
+  toGraphJson,
+  type ImportFile,
+} from '../../server/transfer/index.ts';
+
+const ONET_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'onet');
+const actor = { id: 'test', email: 'import-test@example.org' };
+// The whole curated graph as one file is larger than an upload may be; the tests that move all of
+// it raise the limit the way the command line does.
+const WHOLE_GRAPH = { maxBytes: 16 * 1024 * 1024 };
+
+let home: string;
+let local: LocalNeo4j | undefined;
+let driver: Driver | undefined;
+let ctx: GraphContext;
+
+function onetFiles(): ImportFile[] {
+  return readdirSync(ONET_DIR).map((name) => ({ name, content: readFileSync(join(ONET_DIR, name), 'utf8') }));
+}
+
+async function exportJson(): Promise<string> {
+  return toGraphJson(await exportGraph(ctx));
+}
+
+async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+  const result = await ctx.driver.executeQuery(cypher, params);
+  return result.records[0]?.get('n') as number;
+}
+
+async function wipe(): Promise<void> {
+  await ctx.driver.executeQuery('MATCH (n) DETACH DELETE n');
+  expect(await count('MATCH (n) RETURN count(n) AS n')).toBe(0);
+}
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'pathways-import-neo4j-'));
+  const distribution = ensureNeo4jDistribution(PROJECT_ROOT, silentProgress);
+  local = await startLocalNeo4j({ classpath: distribution.classpath, home, heapMb: 512, pageCacheMb: 128 });
+  driver = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
+  ctx = { driver, database: undefined, timeoutMs: 30_000 };
+  await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR));
+});
+
+afterAll(async () => {
+  try {
+    await driver?.close();
+  } finally {
+    await local?.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+describe('O*NET import', () => {
+  let beforeImport = '';
+  const newCareers = [
+    'climate-change-policy-analysts',
+    'forest-and-conservation-technicians',
+    'industrial-ecologists',
+  ];
+
+  it('dry run reports what it would create, update and link, and writes nothing', async () => {
+    const before = await exportJson();
+    const report = await importGraph(ctx, actor, parseImport('ONET', onetFiles()), { dryRun: true });
+    expect(report.problems).toEqual([]);
+    expect(report.dryRun).toBe(true);
+    expect(report.changeId).toBeNull();
+    // "mathematics" is a subject, so O*NET's Mathematics skill gets the kind as a suffix.
+    expect(report.created).toEqual([...newCareers, 'mathematics-skill', 'monitoring', 'science'].sort());
+    // Careers found by O*NET-SOC code, skills by id: curated nodes gain the O*NET facts.
+    expect(report.updated).toEqual([
+      'active-listening',
+      'critical-thinking',
+      'environmental-scientist',
+      'hydrologist',
+      'programming',
+    ]);
+    expect(report.linked).toBeGreaterThan(10);
+    expect(await exportJson()).toBe(before);
+  });
+
+  it('imports as one change, keeps curated wording, and a re-import updates nothing', async () => {
+    beforeImport = await exportJson();
+    const started = Date.now();
+    const first = await importGraph(ctx, actor, parseImport('ONET', onetFiles()), { dryRun: false });
+    console.log(`O*NET fixture import: ${Date.now() - started} ms`);
+    expect(first.problems).toEqual([]);
+    expect(first.changeId).not.toBeNull();
+    expect(first.created).toHaveLength(6);
+
+    const env = await ctx.driver.executeQuery(
+      `MATCH (c:Career {onetSoc: '19-2041.00'}) RETURN c.id AS id, c.name AS name, c.riasec AS riasec,
+         c.jobZone AS jobZone, c.outlook AS outlook`,
+    );
+    expect(env.records.map((r) => r.toObject())).toEqual([
+      {
+        id: 'environmental-scientist',
+        name: 'Environmental Scientist',
+        riasec: 'ICR',
+        jobZone: 4,
+        outlook: 'steady',
+      },
+    ]);
+    const link = await ctx.driver.executeQuery(
+      `MATCH (:Career {id: 'climate-change-policy-analysts'})-[r:RELATED_TO]->(c:Career) RETURN c.id AS id ORDER BY id`,
+    );
+    expect(link.records.map((r) => r.get('id'))).toEqual([
+      'environmental-scientist',
+      'industrial-ecologists',
+    ]);
+    expect(
+      await count(
+        `MATCH (:Career {id: 'forest-and-conservation-technicians'})-[:RELATED_TO]->(:Career {id: 'forester'}) RETURN count(*) AS n`,
+      ),
+    ).toBe(1);
+
+    const again = await importGraph(ctx, actor, parseImport('ONET', onetFiles()), { dryRun: false });
+    expect(again).toMatchObject({
+      created: [],
+      updated: [],
+      linked: 0,
+      relinked: 0,
+      changeId: null,
+      problems: [],
+    });
+    expect(again.unchanged).toBe(first.created.length + first.updated.length + 1);
+    expect(await count(`MATCH (c:Career) WHERE c.onetSoc STARTS WITH '19-2041.' RETURN count(c) AS n`)).toBe(
+      3,
+    );
+  });
+
+  it('records the import as one IMPORT change with before and after, and undo reverts it exactly', async () => {
+    const { items } = await listChanges(ctx, { first: 5 });
+    const imports = items.filter((c) => c.action === 'IMPORT');
+    expect(imports).toHaveLength(1);
+    const change = imports[0]!;
+    expect(change.byEmail).toBe(actor.email);
+    expect(change.summary).toMatch(
+      /^Imported from O\*NET: created 3 skills, 3 careers; updated 5 nodes; wrote \d+ relationships$/,
+    );
+    const state = (list: EntityState[], id: string) => list.find((s) => s.kind === 'node' && s.id === id);
+    expect(state(change.before, 'environmental-scientist')?.props).toMatchObject({ riasec: 'IRC' });
+    expect(state(change.after, 'environmental-scientist')?.props).toMatchObject({ riasec: 'ICR' });
+    expect(state(change.before, 'industrial-ecologists')?.props).toBeNull();
+    expect(change.before.some((s) => s.kind === 'relationship' && s.props === null)).toBe(true);
+
+    const reverted = await undoChange(ctx, actor, change.id);
+    expect(reverted.action).toBe('UNDO');
+    expect(await exportJson()).toBe(beforeImport);
+  });
+});
+
+describe('a failing import', () => {
+  it('leaves the graph byte-identical when only the last row is wrong', async () => {
+    const before = await exportJson();
+    const nodes = [
+      'label,id,name,description,aliases,kind',
+      'Skill,soil-mapping,Soil Mapping,Drawing maps of soil types from samples and survey data.,Soil survey,hard',
+      'Skill,flood-modelling,Flood Modelling,Predicting where water goes when rivers overflow their banks.,,hard',
+    ].join('\n');
+    const relationships = [
+      'type,from,to,why,level,importance',
+      'REQUIRES,hydrologist,flood-modelling,Hydrologists predict floods for towns and farms downstream.,advanced,0.8',
+      'REQUIRES,hydrologist,no-such-skill,Hydrologists predict floods for towns and farms downstream.,advanced,0.8',
+    ].join('\n');
+    const parsed = parseImport('CSV', [
+      { name: 'nodes.csv', content: nodes },
+      { name: 'relationships.csv', content: relationships },
+    ]);
+    expect(parsed.problems).toEqual([]);
+    const report = await importGraph(ctx, actor, parsed, { dryRun: false });
+    expect(report.problems).toEqual([
+      {
+        file: 'relationships.csv',
+        row: 2,
+        column: 'to',
+        message: '"no-such-skill" is neither in this import nor in the graph.',
+      },
+    ]);
+    expect(report.changeId).toBeNull();
+    expect(await exportJson()).toBe(before);
+  });
+
+  it('refuses an upload over the size limit with a clear problem and writes nothing', async () => {
+    const before = await exportJson();
+    const big = toGraphJson({ nodes: [], relationships: [] }).replace(
+      '"nodes": []',
+      `"nodes": [], "padding": "${'x'.repeat(IMPORT_MAX_BYTES)}"`,
+    );
+    const report = await importGraph(
+      ctx,
+      actor,
+      parseImport('JSON', [{ name: 'graph.json', content: big }]),
+      {
+        dryRun: false,
+      },
+    );
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]?.message).toMatch(
+      /^The import is [\d,]+ bytes; the limit is 2,097,152 bytes \(2\.0 MiB\)\. Split it/,
+    );
+    expect(await exportJson()).toBe(before);
+  });
+});
+
+describe('round trips', () => {
+  it('export JSON → wipe → import → export is byte-identical', async () => {
+    const exported = await exportJson();
+    await wipe();
+    const started = Date.now();
+    const report = await importGraph(
+      ctx,
+      actor,
+      parseImport('JSON', [{ name: 'graph.json', content: exported }], WHOLE_GRAPH),
+      {
+        dryRun: false,
+      },
+    );
+    console.log(
+      `Whole-graph JSON import (${report.created.length} nodes, ${report.linked} relationships): ${Date.now() - started} ms`,
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.updated).toEqual([]);
+    expect(await exportJson()).toBe(exported);
+  });
+
+  it('export CSV → wipe → import → export is byte-identical', async () => {
+    const exported = toCsv(await exportGraph(ctx));
+    await wipe();
+    const files = Object.entries(exported).map(([name, content]) => ({ name, content }));
+    const report = await importGraph(ctx, actor, parseImport('CSV', files, WHOLE_GRAPH), { dryRun: false });
+    expect(report.problems).toEqual([]);
+    expect(toCsv(await exportGraph(ctx))).toEqual(exported);
+  });
+
+  it('re-importing an export unchanged writes nothing', async () => {
+    const exported = await exportJson();
+    const report = await importGraph(
+      ctx,
+      actor,
+      parseImport('JSON', [{ name: 'graph.json', content: exported }], WHOLE_GRAPH),
+      {
+        dryRun: false,
+      },
+    );
+    expect(report).toMatchObject({
+      created: [],
+      updated: [],
+      linked: 0,
+      relinked: 0,
+      changeId: null,
+      problems: [],
+    });
+    expect(report.unchanged).toBeGreaterThan(500);
+  });
+
+  it('exports one kind of node with only the links among them', async () => {
+    const careers = await exportGraph(ctx, { labels: ['Career'] });
+    expect(new Set(careers.nodes.map((n) => n.label))).toEqual(new Set(['Career']));
+    expect(new Set(careers.relationships.map((r) => r.type))).toEqual(new Set(['RELATED_TO']));
+    expect(careers.nodes.every((n) => !('aliasText' in n.props) && !('version' in n.props))).toBe(true);
+  });
+});
