@@ -19,7 +19,7 @@ import {
 } from './model.ts';
 import { labelOf } from './node-mapper.ts';
 import { run } from './writer.ts';
-import { checkNodeProperties, checkRelationshipProperties } from '../transfer/properties.ts';
+import { checkNodeProperties, checkRelationshipProperties, describeIssue } from '../transfer/properties.ts';
 import { relationshipKey } from '../transfer/validate.ts';
 import {
   isInternalProperty,
@@ -301,7 +301,7 @@ async function plan(tx: ManagedTransaction, parsed: ParsedImport, now: string): 
           const hint = issue.property ? node.hints?.[issue.property] : undefined;
           problems.push({
             ...at(node),
-            message: `${node.label} "${id}": ${issue.property ?? 'record'} ${issue.message}${hint ? `; ${hint}` : ''}.`,
+            message: `${node.label} "${id}": ${describeIssue(issue)}${hint ? `; ${hint}` : ''}.`,
           });
         }
       }
@@ -370,7 +370,7 @@ async function plan(tx: ManagedTransaction, parsed: ParsedImport, now: string): 
       for (const issue of checkRelationshipProperties(type, after)) {
         problems.push({
           ...at(rel),
-          message: `${type} ${from} → ${to}: ${issue.property ?? 'record'} ${issue.message}.`,
+          message: `${type} ${from} → ${to}: ${describeIssue(issue)}.`,
         });
       }
     }

@@ -235,6 +235,16 @@ function checkWidth(
   return false;
 }
 
+/** A cell already reported as unreadable is not reported again as missing. */
+function unlessReported(reported: readonly ImportProblem[], found: ImportProblem[]): ImportProblem[] {
+  return found.filter(
+    (p) =>
+      !reported.some(
+        (r) => r.file === p.file && r.row === p.row && r.column === p.column && r.column !== null,
+      ),
+  );
+}
+
 export interface CsvParts {
   nodes: ImportNode[];
   relationships: ImportRelationship[];
@@ -281,7 +291,10 @@ function readNodes(file: ImportFile, out: CsvParts): void {
     const props = propsOf(table, cells, NODE_PROPERTY_COLUMNS, at, out.problems);
     const node: ImportNode = { label, id: cells[idAt] ?? '', props, origin: at };
     out.problems.push(
-      ...nodeProblems(node, (p) => (p === null ? null : p in NODE_PROPERTY_COLUMNS ? p : EXTRA)),
+      ...unlessReported(
+        out.problems,
+        nodeProblems(node, (p) => (p === null ? null : p in NODE_PROPERTY_COLUMNS ? p : EXTRA)),
+      ),
     );
     out.nodes.push(node);
   });
@@ -314,8 +327,11 @@ function readRelationships(file: ImportFile, out: CsvParts): void {
       origin: at,
     };
     out.problems.push(
-      ...relationshipProblems(rel, (p) =>
-        p === null ? null : p === 'from' || p === 'to' || p in RELATIONSHIP_PROPERTY_COLUMNS ? p : EXTRA,
+      ...unlessReported(
+        out.problems,
+        relationshipProblems(rel, (p) =>
+          p === null ? null : p === 'from' || p === 'to' || p in RELATIONSHIP_PROPERTY_COLUMNS ? p : EXTRA,
+        ),
       ),
     );
     out.relationships.push(rel);

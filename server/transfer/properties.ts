@@ -66,6 +66,12 @@ export interface PropertyIssue {
   message: string;
 }
 
+/** "description is required", "kind: Invalid option: …". */
+export function describeIssue(issue: PropertyIssue): string {
+  const what = issue.property ?? 'record';
+  return issue.message === 'is required' ? `${what} is required` : `${what}: ${issue.message}`;
+}
+
 function check(schema: z.ZodType, props: Properties): PropertyIssue[] {
   const issues: PropertyIssue[] = [];
   for (const [key, value] of Object.entries(props)) {

@@ -2,7 +2,7 @@
 // Checks that need the graph (does the other end exist? is the id taken by another kind?) are made
 // when the import is applied.
 import { ID_MAX_LENGTH, ID_PATTERN } from '../graph/model.ts';
-import { checkNodeProperties, checkRelationshipProperties } from './properties.ts';
+import { checkNodeProperties, checkRelationshipProperties, describeIssue } from './properties.ts';
 import type { ImportNode, ImportProblem, ImportRelationship } from './types.ts';
 
 /** A message when `id` cannot be an id, else null. */
@@ -37,7 +37,7 @@ export function nodeProblems(node: ImportNode, columnOf: ColumnOf): ImportProble
       problem(
         at,
         columnOf(issue.property),
-        `${node.label} "${node.id}": ${issue.property ?? 'record'} ${issue.message}${hint ? ` (${hint})` : ''}.`,
+        `${node.label} "${node.id}": ${describeIssue(issue)}${hint ? ` (${hint})` : ''}.`,
       ),
     );
   }
@@ -56,11 +56,7 @@ export function relationshipProblems(rel: ImportRelationship, columnOf: ColumnOf
   }
   for (const issue of checkRelationshipProperties(rel.type, rel.props)) {
     problems.push(
-      problem(
-        at,
-        columnOf(issue.property),
-        `${rel.type} ${rel.from} → ${rel.to}: ${issue.property ?? 'record'} ${issue.message}.`,
-      ),
+      problem(at, columnOf(issue.property), `${rel.type} ${rel.from} → ${rel.to}: ${describeIssue(issue)}.`),
     );
   }
   return problems;
