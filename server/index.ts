@@ -9,6 +9,7 @@ import { readCheckedSeed } from '../seed/prepare.ts';
 import { SeedFileError } from '../seed/read.ts';
 import { createApp } from './app.ts';
 import { ensureAccountSchema } from './graph/accounts.ts';
+import { ensurePlanSchema } from './graph/plans.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { listen } from './listen.ts';
@@ -35,6 +36,7 @@ async function main(config: Config): Promise<void> {
   }
 
   await ensureAccountSchema(driver, name);
+  await ensurePlanSchema(driver, name);
 
   const httpServer = createServer();
   const app = await createApp({

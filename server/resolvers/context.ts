@@ -7,4 +7,6 @@ export interface ResolverContext {
   graph: GraphContext;
   /** The request's session: who is signed in, and the means to sign in and out. */
   auth: RequestAuth;
+  /** The client's address (Express `req.ip`), for per-client limits on anonymous writes. */
+  clientIp?: string;
 }

@@ -5,11 +5,21 @@ import { authMutations, authQueries } from './auth.ts';
 import { careerQueries } from './careers.ts';
 import { curationMutations, curationQueries } from './curation.ts';
 import { exploreQueries } from './explore.ts';
+import { matchQueries } from './matches.ts';
 import { pathQueries } from './paths.ts';
+import { planMutations, planQueries } from './plans.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...exploreQueries, ...pathQueries, ...careerQueries, ...authQueries, ...curationQueries },
-  Mutation: { ...authMutations, ...curationMutations },
+  Query: {
+    ...exploreQueries,
+    ...pathQueries,
+    ...careerQueries,
+    ...authQueries,
+    ...curationQueries,
+    ...matchQueries,
+    ...planQueries,
+  },
+  Mutation: { ...authMutations, ...curationMutations, ...planMutations },
   Node: {
     __resolveType: (node) => node.__typename,
   },

@@ -18,6 +18,10 @@ const base: ViewState = {
   from: null,
   to: null,
   hops: 4,
+  have: [],
+  enjoy: [],
+  careers: [],
+  plan: null,
 };
 
 describe('URL state', () => {
@@ -45,6 +49,22 @@ describe('URL state', () => {
       '?view=paths&from=music&to=data-scientist&hops=5',
     ],
     [
+      'skills and subjects picked',
+      { view: 'skills', have: ['data-analysis', 'writing'], enjoy: ['geography'] },
+      '?view=skills&have=data-analysis,writing&enjoy=geography',
+    ],
+    ['the interests quiz', { view: 'quiz' }, '?view=quiz'],
+    [
+      'careers compared',
+      { view: 'compare', careers: ['hydrologist', 'environmental-scientist'] },
+      '?view=compare&careers=hydrologist,environmental-scientist',
+    ],
+    [
+      'a saved plan',
+      { view: 'plan', plan: 'q1w2e3r4t5y6u7i8o9p0aZ' },
+      '?view=plan&plan=q1w2e3r4t5y6u7i8o9p0aZ',
+    ],
+    [
       'a presentation step',
       { view: 'present', subject: 'physics', step: 3 },
       '?view=present&subject=physics&step=3',
@@ -70,6 +90,12 @@ describe('URL state', () => {
     expect(readState({ search: '?kinds=subject,field,skill,career,course,application' })).toEqual(base);
     expect(readState({ search: '?expand=a,,b,a, ' })).toEqual({ ...base, expand: ['a', 'b'] });
     expect(stateToSearch({ ...base, view: 'paths', expand: ['a'] })).toBe('?view=paths');
+  });
+
+  it('keeps picks to their own view and caps compared careers at three', () => {
+    expect(stateToSearch({ ...base, have: ['writing'], careers: ['a', 'b'], plan: 'x' })).toBe('');
+    expect(readState({ search: '?view=compare&careers=a,b,c,d' }).careers).toEqual(['a', 'b', 'c']);
+    expect(readState({ search: '?view=skills&have=a,,a,b' }).have).toEqual(['a', 'b']);
   });
 
   it('keeps at most MAX_EXPANDED expanded nodes', () => {

@@ -2,7 +2,8 @@
 // back/forward move between views.
 import type { NodeKind } from '../api/generated/graphql.ts';
 
-export type View = 'explore' | 'careers' | 'paths' | 'present';
+export type View =
+  'explore' | 'careers' | 'paths' | 'present' | 'curate' | 'quiz' | 'skills' | 'compare' | 'plan';
 
 export const ALL_KINDS: readonly NodeKind[] = [
   'SUBJECT',
@@ -31,11 +32,32 @@ export interface ViewState {
   from: string | null;
   to: string | null;
   hops: number;
+  /** skills: ids of the skills the student has and the subjects they enjoy. */
+  have: string[];
+  enjoy: string[];
+  /** compare: two or three career ids. */
+  careers: string[];
+  /** plan: the saved plan's id (its share link). */
+  plan: string | null;
 }
 
 export const DEFAULT_NODE = 'biology';
 
-const VIEWS: readonly View[] = ['explore', 'careers', 'paths', 'present'];
+const VIEWS: readonly View[] = [
+  'explore',
+  'careers',
+  'paths',
+  'present',
+  'curate',
+  'quiz',
+  'skills',
+  'compare',
+  'plan',
+];
+
+/** skills: at most this many picked skills or subjects in a link; compare: at most 3 careers. */
+export const MAX_PICKED = 40;
+export const MAX_COMPARED = 3;
 
 export const DEFAULT_HOPS = 4;
 
@@ -58,6 +80,10 @@ export function readState(location: Pick<Location, 'search'> = window.location):
     from: text('from'),
     to: text('to'),
     hops: [1, 2, 3, 4, 5].includes(Number(text('hops'))) ? Number(text('hops')) : DEFAULT_HOPS,
+    have: readList(text('have'), MAX_PICKED),
+    enjoy: readList(text('enjoy'), MAX_PICKED),
+    careers: readList(text('careers'), MAX_COMPARED),
+    plan: text('plan'),
   };
 }
 
@@ -70,13 +96,13 @@ function readKinds(value: string | null): NodeKind[] | null {
 }
 
 /** `expand=a,b,a` → ['a', 'b']: trimmed, blanks and repeats dropped, at most MAX_EXPANDED. */
-function readList(value: string | null): string[] {
+function readList(value: string | null, max = MAX_EXPANDED): string[] {
   if (value === null) return [];
   const ids = value
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  return [...new Set(ids)].slice(0, MAX_EXPANDED);
+  return [...new Set(ids)].slice(0, max);
 }
 
 /** Only what differs from the defaults goes into the URL, so links stay short. */
@@ -94,6 +120,10 @@ export function stateToSearch(state: ViewState): string {
     if (state.hops !== DEFAULT_HOPS) params.set('hops', String(state.hops));
   }
   if (state.view === 'careers' && state.via) params.set('via', state.via);
+  if (state.view === 'skills' && state.have.length > 0) params.set('have', state.have.join(','));
+  if (state.view === 'skills' && state.enjoy.length > 0) params.set('enjoy', state.enjoy.join(','));
+  if (state.view === 'compare' && state.careers.length > 0) params.set('careers', state.careers.join(','));
+  if (state.view === 'plan' && state.plan) params.set('plan', state.plan);
   if (state.view === 'present' && state.step > 0) params.set('step', String(state.step));
   // Commas are safe in a query string; leaving them unescaped keeps shared links readable.
   const search = params.toString().replaceAll('%2C', ',');
