@@ -72,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { requestId, graph, auth: requestAuth(req, res, graph, session) };
+        return { requestId, graph, auth: requestAuth(req, res, graph, session), clientIp: req.ip };
       },
     }),
   );

@@ -11,7 +11,10 @@ import {
   readState,
   type ViewState,
 } from './state/url-state.ts';
+import { currentViewer, loadViewer, onViewerChange } from './state/session.ts';
 import { renderCareers } from './views/careers-view.ts';
+import { renderCurate } from './views/curate-view.ts';
+import { renderEditPanel } from './views/edit-panel.ts';
 import { el, errorBox } from './views/dom.ts';
 import { mergeNeighbourhoods } from './views/graph-merge.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
@@ -95,10 +98,13 @@ async function loadExplore(state: ViewState): Promise<void> {
       );
     }
     void renderDetail(byId('detail'), neighbourhood.center, actions);
+    showEditPanel(neighbourhood.center.id);
   } catch (error) {
     byId('center-name').textContent = state.node;
     byId('center-description').textContent = '';
     byId('detail').replaceChildren();
+    // A counsellor may be following a link to a node they retired: the tools can restore it.
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') showEditPanel(state.node);
     const back =
       error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')
         ? { label: 'Go to Biology', run: () => navigate({ view: 'explore', node: DEFAULT_NODE }) }
@@ -109,7 +115,15 @@ async function loadExplore(state: ViewState): Promise<void> {
   }
 }
 
+const refresh = () => render(readState());
+
+function showEditPanel(id: string): void {
+  if (currentViewer()) void renderEditPanel(byId('edit-panel'), id, { refresh });
+}
+
 function show(view: ViewState['view']): void {
+  byId('edit-panel').hidden = view !== 'explore' || !currentViewer();
+  byId('curate-view').hidden = view !== 'curate';
   byId('explore-view').hidden = view !== 'explore';
   byId('careers-view').hidden = view !== 'careers';
   byId('paths-view').hidden = view !== 'paths';
@@ -138,6 +152,10 @@ function render(state: ViewState): void {
       openNode: actions.openNode,
       choose: (change) => navigate(change),
     });
+  }
+  if (state.view === 'curate') {
+    document.title = 'Curate — Pathways';
+    void renderCurate(byId('curate-view'), { openNode: actions.openNode, refresh });
   }
   if (state.view === 'present') {
     document.title = 'Presenting — Pathways';
@@ -192,5 +210,11 @@ function wireCopyLink(): void {
 
 wireCopyLink();
 mountSearchBox(byId('search'), (hit) => navigate({ view: 'explore', node: hit.id }));
-render(readState());
-onStateChange(render);
+onViewerChange((viewer) => {
+  byId('curate-link').textContent = viewer ? `Curating as ${viewer.email}` : 'For counsellors';
+});
+// Who is signed in decides whether the curation tools show, so it is known before the first drawing.
+void loadViewer().then(() => {
+  render(readState());
+  onStateChange(render);
+});

@@ -98,7 +98,7 @@ export function nodeProperties(
 }
 
 /** The property each relationship type keeps its strength in, as the seed data names it. */
-const STRENGTH: Partial<Record<RelationshipType, string>> = {
+export const STRENGTH: Partial<Record<RelationshipType, string>> = {
   LEADS_TO: 'weight',
   DEVELOPS: 'weight',
   REQUIRES: 'importance',

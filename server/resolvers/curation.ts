@@ -17,9 +17,10 @@ import { nodeFromProperties } from '../graph/node-mapper.ts';
 import type { MutationResolvers, NodeRecord, QueryResolvers } from '../generated/graphql.ts';
 import { requireId, requireIntInRange } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
-import { linkProperties, nodeProperties } from './curation-input.ts';
+import { linkProperties, nodeProperties, STRENGTH } from './curation-input.ts';
+import { RELATIONSHIP_ENDPOINTS, RELATIONSHIP_TYPES } from '../graph/model.ts';
 import { requireCurator } from './guards.ts';
-import { labelOfKind, shapeEdge, shapeNode, type ShapedNode } from './shape.ts';
+import { kindOf, labelOfKind, shapeEdge, shapeNode, type ShapedNode } from './shape.ts';
 import type { ResolverContext } from './context.ts';
 
 export const MAX_CHANGES_PAGE = 100;
@@ -88,7 +89,19 @@ async function changePage(
   };
 }
 
-export const curationQueries: Pick<QueryResolvers, 'nodeRecord' | 'history' | 'recentChanges'> = {
+export const curationQueries: Pick<
+  QueryResolvers,
+  'nodeRecord' | 'history' | 'recentChanges' | 'relationshipRules'
+> = {
+  relationshipRules: () =>
+    RELATIONSHIP_TYPES.map((type) => ({
+      type,
+      from: RELATIONSHIP_ENDPOINTS[type].from.map(kindOf),
+      to: RELATIONSHIP_ENDPOINTS[type].to.map(kindOf),
+      hasStrength: STRENGTH[type] !== undefined,
+      hasLevel: type === 'REQUIRES',
+    })),
+
   nodeRecord: async (_parent, args, { graph }) => {
     const id = requireId(args.id);
     const state = await findNodeRecord(graph, id);

@@ -6,15 +6,25 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly requestId?: string,
+    /** For BAD_USER_INPUT about one field of an input: which field. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+// The signed-in session's CSRF token, sent with every request once known. It lives only in memory:
+// after a reload the app asks `me` for it again.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; requestId?: string; field?: string } }[];
 }
 
 export async function request<TResult, TVariables>(
@@ -26,7 +36,11 @@ export async function request<TResult, TVariables>(
   try {
     response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
@@ -42,6 +56,7 @@ export async function request<TResult, TVariables>(
       first.message,
       first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
       first.extensions?.requestId,
+      first.extensions?.field,
     );
   }
   if (!body.data)

@@ -59,6 +59,8 @@ export interface SearchBoxOptions {
   /** The visible label; several boxes on one page need different ones. */
   label?: string;
   placeholder?: string;
+  /** Only offer these kinds of node (the link picker, for one). */
+  kinds?: NodeKind[];
 }
 
 export function mountSearchBox(
@@ -232,7 +234,11 @@ export function mountSearchBox(
     const ticket = ++latest;
     root.setAttribute('aria-busy', 'true');
     try {
-      const { search: results } = await request(SearchDocument, { text, first: RESULTS });
+      const { search: results } = await request(SearchDocument, {
+        text,
+        first: RESULTS,
+        kinds: settings.kinds ?? null,
+      });
       if (ticket !== latest) return;
       render(
         text,

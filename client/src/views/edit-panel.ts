@@ -1,0 +1,397 @@
+// A counsellor's tools for the node on screen: edit its fields, link it to another node, retire or
+// restore it, and see its history with undo. Every action says what happened, or what to fix.
+import {
+  ConnectionsDocument,
+  HistoryDocument,
+  LinkNodesDocument,
+  NodeRecordDocument,
+  RelationshipRulesDocument,
+  RetireNodeDocument,
+  RestoreNodeDocument,
+  UndoDocument,
+  UnlinkNodesDocument,
+  UpdateNodeDocument,
+  type ChangeFieldsFragment,
+  type ConnectionsQuery,
+  type Level,
+  type NodeKind,
+  type RelationshipRulesQuery,
+} from '../api/generated/graphql.ts';
+import { ApiError, request } from '../api/request.ts';
+import { el, errorBox, statusLine } from './dom.ts';
+import { kindInfo } from './kinds.ts';
+import { nodeForm } from './node-form.ts';
+import { mountSearchBox } from './search-box.ts';
+
+export interface EditActions {
+  /** Redraw every view from the graph as it now is. */
+  refresh(): void;
+}
+
+type Rule = RelationshipRulesQuery['relationshipRules'][number];
+
+let rules: Promise<Rule[]> | null = null;
+// Survives the redraw that follows a change, so the person sees what just happened.
+let lastNotice: { text: string; change: ChangeFieldsFragment | null } | null = null;
+
+function button(text: string, onClick: () => void, className = ''): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: className }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Runs a write; on success notes it and redraws, on failure shows why beside the form. */
+async function perform(
+  feedback: HTMLElement,
+  actions: EditActions,
+  write: () => Promise<ChangeFieldsFragment>,
+  onFieldError?: (field: string | undefined) => void,
+): Promise<void> {
+  feedback.replaceChildren(statusLine('Saving…'));
+  try {
+    const change = await write();
+    lastNotice = { text: `Done: ${change.summary}.`, change };
+    actions.refresh();
+  } catch (error) {
+    if (error instanceof ApiError) onFieldError?.(error.field);
+    feedback.replaceChildren(errorBox(error, 'The change could not be saved; nothing was changed.'));
+  }
+}
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function noticeBox(actions: EditActions): HTMLElement | null {
+  if (!lastNotice) return null;
+  const { text, change } = lastNotice;
+  lastNotice = null;
+  const box = el('div', { class: 'notice-box', role: 'status' }, el('p', {}, text));
+  if (change && change.action !== 'UNDO') {
+    const feedback = el('div', {});
+    box.append(
+      button(
+        'Undo this',
+        () =>
+          void perform(
+            feedback,
+            actions,
+            async () => (await request(UndoDocument, { changeId: change.id })).undo,
+          ),
+      ),
+      feedback,
+    );
+  }
+  return box;
+}
+
+function historyList(changes: ChangeFieldsFragment[], actions: EditActions): HTMLElement {
+  if (changes.length === 0)
+    return el('p', { class: 'status' }, 'No changes yet: this is the node as first loaded.');
+  const list = el('ol', { class: 'history' });
+  for (const change of changes) {
+    const feedback = el('div', {});
+    const undone = change.undoneBy !== null && change.undoneBy !== undefined;
+    list.append(
+      el(
+        'li',
+        {},
+        el(
+          'p',
+          {},
+          el('strong', {}, change.summary),
+          undone ? el('span', { class: 'meta' }, ' (undone)') : null,
+        ),
+        el('p', { class: 'meta' }, `${change.by}, ${when(change.at)}`),
+        change.diff.length > 0
+          ? el(
+              'ul',
+              { class: 'diff' },
+              ...change.diff.flatMap((d) =>
+                d.fields
+                  .slice(0, 6)
+                  .map((f) => el('li', {}, `${f.name}: ${f.before ?? '—'} → ${f.after ?? '—'}`)),
+              ),
+            )
+          : null,
+        undone
+          ? null
+          : button(
+              'Undo',
+              () =>
+                void perform(
+                  feedback,
+                  actions,
+                  async () => (await request(UndoDocument, { changeId: change.id })).undo,
+                ),
+              'secondary',
+            ),
+        feedback,
+      ),
+    );
+  }
+  return list;
+}
+
+function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: EditActions): HTMLElement {
+  // Each rule can be used with this node at either end, where its kind fits.
+  const choices = allRules.flatMap((rule) => [
+    ...(rule.from.includes(kind) ? [{ rule, outgoing: true }] : []),
+    ...(rule.to.includes(kind) ? [{ rule, outgoing: false }] : []),
+  ]);
+  const feedback = el('div', {});
+  const select = el('select', { id: 'link-type' });
+  choices.forEach((c, i) => {
+    const others = (c.outgoing ? c.rule.to : c.rule.from)
+      .map((k) => kindInfo(k).label.toLowerCase())
+      .join(' or ');
+    const words = c.rule.type.toLowerCase().replace('_', ' ');
+    select.append(
+      el(
+        'option',
+        { value: String(i) },
+        c.outgoing ? `this ${words} → a ${others}` : `a ${others} ${words} → this`,
+      ),
+    );
+  });
+  let target: { id: string; name: string } | null = null;
+  const chosen = el('p', { class: 'meta', 'aria-live': 'polite' }, 'No node chosen yet.');
+  const searchSlot = el('div', { class: 'link-search' });
+  const why = el('textarea', { id: 'link-why', rows: '2' });
+  const weight = el('input', {
+    id: 'link-weight',
+    type: 'number',
+    min: '0',
+    max: '1',
+    step: '0.05',
+    value: '0.7',
+  });
+  const level = el(
+    'select',
+    { id: 'link-level' },
+    ...['BASIC', 'INTERMEDIATE', 'ADVANCED'].map((l) => el('option', { value: l }, l.toLowerCase())),
+  );
+  const weightRow = el(
+    'div',
+    { class: 'form-row' },
+    el('label', { for: 'link-weight' }, 'Strength (0 to 1)'),
+    weight,
+  );
+  const levelRow = el(
+    'div',
+    { class: 'form-row' },
+    el('label', { for: 'link-level' }, 'Level needed'),
+    level,
+  );
+
+  const update = () => {
+    const choice = choices[Number(select.value)];
+    if (!choice) return;
+    weightRow.hidden = !choice.rule.hasStrength;
+    levelRow.hidden = !choice.rule.hasLevel;
+    target = null;
+    chosen.textContent = 'No node chosen yet.';
+    searchSlot.replaceChildren();
+    mountSearchBox(
+      searchSlot,
+      (hit) => {
+        target = hit;
+        chosen.textContent = `Chosen: ${hit.name}`;
+      },
+      {
+        label: 'Link to',
+        placeholder: 'Search for the other node…',
+        kinds: [...(choice.outgoing ? choice.rule.to : choice.rule.from)],
+      },
+    );
+  };
+  select.addEventListener('change', update);
+  update();
+
+  const submit = button('Add the link', () => {
+    const choice = choices[Number(select.value)];
+    if (!choice) return;
+    if (!target) {
+      feedback.replaceChildren(
+        el('p', { class: 'error', role: 'alert' }, 'Choose the node to link to first.'),
+      );
+      return;
+    }
+    const other = target.id;
+    void perform(feedback, actions, async () => {
+      const { linkNodes } = await request(LinkNodesDocument, {
+        input: {
+          type: choice.rule.type,
+          from: choice.outgoing ? nodeId : other,
+          to: choice.outgoing ? other : nodeId,
+          why: why.value,
+          weight: choice.rule.hasStrength ? Number(weight.value) : null,
+          level: choice.rule.hasLevel ? (level.value as Level) : null,
+        },
+      });
+      return linkNodes.change;
+    });
+  });
+  return el(
+    'section',
+    { class: 'link-form', 'aria-labelledby': 'link-heading' },
+    el('h3', { id: 'link-heading' }, 'Add a link'),
+    el('div', { class: 'form-row' }, el('label', { for: 'link-type' }, 'Kind of link'), select),
+    searchSlot,
+    chosen,
+    el(
+      'div',
+      { class: 'form-row' },
+      el('label', { for: 'link-why' }, 'Why (one sentence a student can read)'),
+      why,
+    ),
+    weightRow,
+    levelRow,
+    submit,
+    feedback,
+  );
+}
+
+/** This node's links, each with a way to remove it. */
+function linkList(
+  nodeId: string,
+  connections: ConnectionsQuery['neighbourhood'],
+  actions: EditActions,
+): HTMLElement {
+  const names = new Map(connections.nodes.map((n) => [n.id, n.name]));
+  const edges = connections.edges.filter((e) => e.from === nodeId || e.to === nodeId);
+  if (edges.length === 0) return el('p', { class: 'status' }, 'No links yet.');
+  const list = el('ul', { class: 'links' });
+  for (const edge of edges) {
+    const feedback = el('div', {});
+    const label = `${names.get(edge.from) ?? edge.from} ${edge.type.toLowerCase().replace('_', ' ')} ${names.get(edge.to) ?? edge.to}`;
+    const remove = button(
+      'Remove',
+      () =>
+        void perform(
+          feedback,
+          actions,
+          async () =>
+            (await request(UnlinkNodesDocument, { input: { type: edge.type, from: edge.from, to: edge.to } }))
+              .unlinkNodes.change,
+        ),
+      'secondary small',
+    );
+    remove.setAttribute('aria-label', `Remove the link: ${label}`);
+    list.append(el('li', {}, el('span', {}, label), remove, feedback));
+  }
+  return el('details', {}, el('summary', {}, `Links (${edges.length})`), list);
+}
+
+export async function renderEditPanel(
+  container: HTMLElement,
+  nodeId: string,
+  actions: EditActions,
+): Promise<void> {
+  container.hidden = false;
+  container.replaceChildren(statusLine('Loading the curation tools…'));
+  try {
+    rules ??= request(RelationshipRulesDocument, {}).then((r) => r.relationshipRules);
+    const [{ nodeRecord: record }, { history }, allRules, connections] = await Promise.all([
+      request(NodeRecordDocument, { id: nodeId }),
+      request(HistoryDocument, { nodeId, first: 20 }),
+      rules,
+      // A retired node has no neighbourhood to read; its links are kept and come back with it.
+      request(ConnectionsDocument, { id: nodeId }).then(
+        (c) => c.neighbourhood,
+        () => null,
+      ),
+    ]);
+    const { node } = record;
+    const form = nodeForm(node.kind, node);
+    const saveFeedback = el('div', {});
+    const save = button('Save changes', () => {
+      const fields = form.values(true);
+      if (Object.keys(fields).length === 0) {
+        saveFeedback.replaceChildren(statusLine('Nothing has changed yet.'));
+        return;
+      }
+      void perform(
+        saveFeedback,
+        actions,
+        async () =>
+          (await request(UpdateNodeDocument, { input: { id: node.id, version: record.version, fields } }))
+            .updateNode.change,
+        form.markInvalid,
+      );
+    });
+
+    const retireFeedback = el('div', {});
+    const retireArea = el('div', { class: 'retire' });
+    const confirm = button(
+      record.retired ? `Restore ${node.name}` : `Yes, retire ${node.name}`,
+      () =>
+        void perform(retireFeedback, actions, async () =>
+          record.retired
+            ? (await request(RestoreNodeDocument, { id: node.id, version: record.version })).restoreNode
+                .change
+            : (await request(RetireNodeDocument, { id: node.id, version: record.version })).retireNode.change,
+        ),
+      record.retired ? '' : 'danger',
+    );
+    if (record.retired) retireArea.append(confirm);
+    else {
+      const ask = button(
+        'Retire…',
+        () => {
+          ask.hidden = true;
+          retireArea.prepend(
+            el(
+              'p',
+              {},
+              'Retired nodes disappear from every view but keep their id and links, and can be restored.',
+            ),
+          );
+          retireArea.append(confirm);
+          confirm.focus();
+        },
+        'secondary',
+      );
+      retireArea.append(ask);
+    }
+
+    container.replaceChildren(
+      el('h2', { id: 'edit-heading' }, `Curate: ${node.name}`),
+      el(
+        'p',
+        { class: 'meta' },
+        `Version ${record.version}` +
+          (record.updatedBy && record.updatedAt
+            ? ` · last changed by ${record.updatedBy}, ${when(record.updatedAt)}`
+            : '') +
+          (record.retired ? ' · retired' : ''),
+      ),
+      noticeBox(actions) ?? '',
+      el(
+        'section',
+        { 'aria-labelledby': 'edit-fields-heading' },
+        el('h3', { id: 'edit-fields-heading' }, 'Edit'),
+        form.element,
+        save,
+        saveFeedback,
+      ),
+      linkForm(node.id, node.kind, allRules, actions),
+      connections ? linkList(node.id, connections, actions) : '',
+      el(
+        'section',
+        { 'aria-labelledby': 'retire-heading' },
+        el('h3', { id: 'retire-heading' }, record.retired ? 'Restore' : 'Retire'),
+        retireArea,
+        retireFeedback,
+      ),
+      el(
+        'section',
+        { 'aria-labelledby': 'history-heading' },
+        el('h3', { id: 'history-heading' }, 'History'),
+        historyList(history.changes, actions),
+      ),
+    );
+  } catch (error) {
+    container.replaceChildren(errorBox(error, 'Could not load the curation tools.'));
+  }
+}
