@@ -1,7 +1,8 @@
 // Import and export against a real Neo4j. Wiping the graph and failing imports on purpose must not
 // disturb the other test files, which share the run's Neo4j, so this file starts its own throw-away
 // Neo4j, loads the curated seed into it, and stops it afterwards whatever happens.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -203,6 +204,59 @@ describe('a failing import', () => {
     expect(await exportJson()).toBe(before);
   });
 
+  it('names graph problems: an id of another kind, a link between kinds it cannot join', async () => {
+    const before = await exportJson();
+    const file = {
+      format: 'pathways-graph',
+      version: 1,
+      nodes: [
+        {
+          label: 'Skill',
+          id: 'biology',
+          properties: {
+            name: 'Biology',
+            description: 'A skill that would clash with the subject.',
+            kind: 'hard',
+          },
+        },
+      ],
+      relationships: [
+        {
+          type: 'REQUIRES',
+          from: 'chemistry',
+          to: 'critical-thinking',
+          properties: { why: 'A reason long enough to pass.', importance: 0.5, level: 'basic' },
+        },
+      ],
+    };
+    const report = await importGraph(
+      ctx,
+      actor,
+      parseImport('JSON', [{ name: 'graph.json', content: JSON.stringify(file) }]),
+      {
+        dryRun: false,
+      },
+    );
+    expect(report.problems).toEqual([
+      {
+        file: 'graph.json',
+        row: 1,
+        column: 'nodes.id',
+        message:
+          'The id "biology" already belongs to a subject; ids are shared by all kinds, so give this skill another id.',
+      },
+      {
+        file: 'graph.json',
+        row: 1,
+        column: 'type',
+        message:
+          'REQUIRES cannot link a subject (chemistry) to a skill (critical-thinking); it links Career to Skill.',
+      },
+    ]);
+    expect(report.changeId).toBeNull();
+    expect(await exportJson()).toBe(before);
+  });
+
   it('refuses an upload over the size limit with a clear problem and writes nothing', async () => {
     const before = await exportJson();
     const big = toGraphJson({ nodes: [], relationships: [] }).replace(
@@ -227,7 +281,12 @@ describe('a failing import', () => {
 
 describe('round trips', () => {
   it('export JSON → wipe → import → export is byte-identical', async () => {
+    // A retired node must come back retired.
+    await ctx.driver.executeQuery(
+      `MATCH (c:Career {id: 'hydrologist'}) SET c.retiredAt = '2026-05-01T10:00:00.000Z'`,
+    );
     const exported = await exportJson();
+    expect(exported).toContain('"retiredAt": "2026-05-01T10:00:00.000Z"');
     await wipe();
     const started = Date.now();
     const report = await importGraph(
@@ -281,5 +340,47 @@ describe('round trips', () => {
     expect(new Set(careers.nodes.map((n) => n.label))).toEqual(new Set(['Career']));
     expect(new Set(careers.relationships.map((r) => r.type))).toEqual(new Set(['RELATED_TO']));
     expect(careers.nodes.every((n) => !('aliasText' in n.props) && !('version' in n.props))).toBe(true);
+  });
+});
+
+describe('command line', () => {
+  function cli(
+    script: string,
+    args: string[],
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'cli', script), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: local!.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  }
+
+  it('exports CSV, dry-runs it back unchanged, and refuses broken files with file, row and column', async () => {
+    const out = join(home, 'cli-export');
+    const exported = await cli('export.ts', ['--format', 'csv', '--out', out, '--label', 'Career']);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(
+      /Exported \d+ nodes and \d+ relationships to .*nodes\.csv and .*relationships\.csv/,
+    );
+
+    const again = await cli('import.ts', ['--format', 'csv', '--dir', out, '--dry-run']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Dry run: nothing was written.');
+    expect(again.stdout).toMatch(/nodes: 0 created, 0 updated, \d+ unchanged/);
+
+    const broken = join(home, 'cli-broken');
+    mkdirSync(broken);
+    writeFileSync(
+      join(broken, 'nodes.csv'),
+      'label,id,name,description\nPlanet,mars,Mars,The fourth planet from the Sun.\n',
+    );
+    const refused = await cli('import.ts', ['--format', 'csv', '--dir', broken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('nodes.csv, row 1, column "label": "Planet" is not a kind of node');
   });
 });
