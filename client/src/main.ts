@@ -13,13 +13,17 @@ import {
 } from './state/url-state.ts';
 import { currentViewer, loadViewer, onViewerChange } from './state/session.ts';
 import { renderCareers } from './views/careers-view.ts';
+import { isPicked, pickedIds, renderCompare, togglePick } from './views/compare-view.ts';
+import { renderPlan, startPlan } from './views/plan-view.ts';
+import { renderQuiz } from './views/quiz-view.ts';
+import { renderSkills } from './views/skills-view.ts';
 import { renderCurate } from './views/curate-view.ts';
 import { renderEditPanel } from './views/edit-panel.ts';
 import { el, errorBox } from './views/dom.ts';
 import { mergeNeighbourhoods } from './views/graph-merge.ts';
 import { renderDetail, type DetailActions } from './views/detail-panel.ts';
 import { KINDS } from './views/kinds.ts';
-import { renderNeighbourhood } from './views/neighbourhood-graph.ts';
+import { clearGraph, renderNeighbourhood } from './views/neighbourhood-graph.ts';
 import { renderPaths } from './views/paths-view.ts';
 import { leavePresentation, renderPresentation } from './views/presentation.ts';
 import { mountSearchBox } from './views/search-box.ts';
@@ -122,12 +126,17 @@ function showEditPanel(id: string): void {
 }
 
 function show(view: ViewState['view']): void {
+  if (view !== 'explore') clearGraph();
   byId('edit-panel').hidden = view !== 'explore' || !currentViewer();
   byId('curate-view').hidden = view !== 'curate';
   byId('explore-view').hidden = view !== 'explore';
   byId('careers-view').hidden = view !== 'careers';
   byId('paths-view').hidden = view !== 'paths';
   byId('present-view').hidden = view !== 'present';
+  byId('quiz-view').hidden = view !== 'quiz';
+  byId('skills-view').hidden = view !== 'skills';
+  byId('compare-view').hidden = view !== 'compare';
+  byId('plan-view').hidden = view !== 'plan';
   document.body.classList.toggle('presenting', view === 'present');
 }
 
@@ -157,6 +166,9 @@ function render(state: ViewState): void {
     document.title = 'Curate — Pathways';
     void renderCurate(byId('curate-view'), { openNode: actions.openNode, refresh });
   }
+  if (state.view === 'quiz' || state.view === 'skills' || state.view === 'compare' || state.view === 'plan') {
+    renderStudentView(state);
+  }
   if (state.view === 'present') {
     document.title = 'Presenting — Pathways';
     void renderPresentation(byId('present-view'), {
@@ -164,6 +176,43 @@ function render(state: ViewState): void {
       step: state.step,
       onStep: (step) => navigate({ step }),
       onExit: () => navigate({ view: 'explore', node: state.subject }),
+    });
+  }
+}
+
+/** The student's tools: interests quiz, skills and subjects, compare, and a saved plan. */
+function renderStudentView(state: ViewState): void {
+  const openPlan = (plan: string) => navigate({ view: 'plan', plan });
+  const cards = {
+    open: actions.openNode,
+    plan: (career: string, button: HTMLButtonElement) =>
+      void startPlan(career, state.view === 'skills' ? state.have : [], button, openPlan),
+    toggleCompare: togglePick,
+    isCompared: isPicked,
+    compare: () => navigate({ view: 'compare', careers: pickedIds() }),
+  };
+  if (state.view === 'quiz') {
+    document.title = 'Interests quiz — Pathways';
+    void renderQuiz(byId('quiz-view'), cards);
+  }
+  if (state.view === 'skills') {
+    document.title = 'My skills and subjects — Pathways';
+    void renderSkills(byId('skills-view'), state, { ...cards, choose: (change) => navigate(change) });
+  }
+  if (state.view === 'compare') {
+    document.title = 'Compare careers — Pathways';
+    void renderCompare(byId('compare-view'), state, {
+      open: actions.openNode,
+      choose: (careers) => navigate({ careers }),
+      plan: cards.plan,
+    });
+  }
+  if (state.view === 'plan') {
+    document.title = 'My plan — Pathways';
+    void renderPlan(byId('plan-view'), state.plan, {
+      open: actions.openNode,
+      openPlan,
+      quiz: () => navigate({ view: 'quiz' }),
     });
   }
 }
