@@ -208,7 +208,9 @@ async function readLinks(
     const rows = await run<{ from: string; to: string; props: Properties }>(
       tx,
       `UNWIND $pairs AS p
-       MATCH (:${ENTITY_LABEL} {id: p.from})-[r:${type}]->(:${ENTITY_LABEL} {id: p.to})
+       MATCH (a:${ENTITY_LABEL} {id: p.from})
+       MATCH (b:${ENTITY_LABEL} {id: p.to})
+       MATCH (a)-[r:${type}]->(b)
        RETURN p.from AS from, p.to AS to, properties(r) AS props`,
       { pairs: chunk },
     );
@@ -418,15 +420,19 @@ function reportOf(parsed: ParsedImport, p: Plan, dryRun: boolean, changeId: stri
   };
 }
 
-async function writePlan(
-  tx: ManagedTransaction,
-  p: Plan,
-  stamp: { at: string; by: string },
-  onProgress: ((done: number, total: number) => void) | undefined,
-): Promise<void> {
-  const batches: { statement: string; rows: Record<string, unknown>[] }[] = [];
+interface Batch {
+  statement: string;
+  rows: Record<string, unknown>[];
+  /** Deletions may find nothing to delete; writes must write every row. */
+  exact: boolean;
+}
+
+function upsertBatches(states: readonly EntityState[]): Batch[] {
+  const batches: Batch[] = [];
   for (const label of NODE_LABELS) {
-    const rows = p.nodes.filter((n) => n.label === label).map((n) => ({ id: n.id, props: n.after }));
+    const rows = states
+      .filter((s) => s.kind === 'node' && s.label === label && s.props !== null)
+      .map((s) => ({ id: s.kind === 'node' ? s.id : '', props: stored(s.props ?? {}) }));
     for (const chunk of chunks(rows, WRITE_BATCH)) {
       batches.push({
         statement: `UNWIND $rows AS row
@@ -436,13 +442,16 @@ async function writePlan(
               n.aliasText = reduce(s = '', a IN coalesce(row.props.aliases, []) | s + ' ' + a)
           RETURN count(n) AS written`,
         rows: chunk,
+        exact: true,
       });
     }
   }
   for (const type of RELATIONSHIP_TYPES) {
-    const rows = p.relationships
-      .filter((r) => r.type === type)
-      .map((r) => ({ from: r.from, to: r.to, props: r.after }));
+    const rows = states.flatMap((s) =>
+      s.kind === 'relationship' && s.type === type && s.props !== null
+        ? [{ from: s.from, to: s.to, props: stored(s.props) }]
+        : [],
+    );
     for (const chunk of chunks(rows, WRITE_BATCH)) {
       batches.push({
         statement: `UNWIND $rows AS row
@@ -452,23 +461,98 @@ async function writePlan(
           SET r = row.props, r.updatedAt = $at, r.updatedBy = $by
           RETURN count(r) AS written`,
         rows: chunk,
+        exact: true,
       });
     }
   }
+  return batches;
+}
+
+function deleteBatches(states: readonly EntityState[], kind: 'node' | 'relationship'): Batch[] {
+  const batches: Batch[] = [];
+  if (kind === 'node') {
+    const rows = states.flatMap((s) => (s.kind === 'node' && s.props === null ? [{ id: s.id }] : []));
+    for (const chunk of chunks(rows, WRITE_BATCH)) {
+      batches.push({
+        statement: `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) DETACH DELETE n RETURN count(*) AS written`,
+        rows: chunk,
+        exact: false,
+      });
+    }
+    return batches;
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    const rows = states.flatMap((s) =>
+      s.kind === 'relationship' && s.type === type && s.props === null ? [{ from: s.from, to: s.to }] : [],
+    );
+    for (const chunk of chunks(rows, WRITE_BATCH)) {
+      batches.push({
+        statement: `UNWIND $rows AS row
+          MATCH (:${ENTITY_LABEL} {id: row.from})-[r:${type}]->(:${ENTITY_LABEL} {id: row.to})
+          DELETE r RETURN count(*) AS written`,
+        rows: chunk,
+        exact: false,
+      });
+    }
+  }
+  return batches;
+}
+
+/**
+ * entity-state's applyState for many states at once: the same semantics (a node's properties replaced,
+ * its version moved on, provenance stamped, `aliasText` derived; null props delete), in UNWIND batches
+ * of a few hundred rows rather than one statement per state. Runs link deletions, then node writes, then
+ * node deletions, then link writes, so no write needs a node that is not there yet. A link whose end is
+ * missing throws, which rolls the transaction back.
+ */
+export async function applyStates(
+  tx: ManagedTransaction,
+  states: readonly EntityState[],
+  stamp: { at: string; by: string },
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const nodeWrites = upsertBatches(states.filter((s) => s.kind === 'node'));
+  const linkWrites = upsertBatches(states.filter((s) => s.kind === 'relationship'));
+  const batches = [
+    ...deleteBatches(states, 'relationship'),
+    ...nodeWrites,
+    ...deleteBatches(states, 'node'),
+    ...linkWrites,
+  ];
   for (const [index, batch] of batches.entries()) {
     const [row] = await run<{ written: number }>(tx, batch.statement, {
       rows: batch.rows,
       at: stamp.at,
       by: stamp.by,
     });
-    // A shortfall means an end vanished after planning; throwing rolls the whole import back.
-    if (row?.written !== batch.rows.length) {
-      throw new Error(
-        `Import batch ${index + 1} wrote ${String(row?.written)} of ${batch.rows.length} records`,
-      );
+    if (batch.exact && row?.written !== batch.rows.length) {
+      throw new Error(`Batch ${index + 1} wrote ${String(row?.written)} of ${batch.rows.length} records`);
     }
     onProgress?.(index + 1, batches.length);
   }
+}
+
+/** entity-state's readState for many states at once: what the graph holds now for each of them. */
+export async function readStates(
+  tx: ManagedTransaction,
+  states: readonly EntityState[],
+): Promise<EntityState[]> {
+  const nodes = await readNodes(
+    tx,
+    states.flatMap((s) => (s.kind === 'node' ? [s.id] : [])),
+  );
+  const links = new Map<string, Properties>();
+  for (const type of RELATIONSHIP_TYPES) {
+    const pairs = states.flatMap((s) =>
+      s.kind === 'relationship' && s.type === type ? [{ from: s.from, to: s.to }] : [],
+    );
+    if (pairs.length > 0) for (const [key, props] of await readLinks(tx, type, pairs)) links.set(key, props);
+  }
+  return states.map((s): EntityState => {
+    if (s.kind === 'relationship') return { ...s, props: links.get(relationshipKey(s)) ?? null };
+    const found = nodes.get(s.id);
+    return found ? { ...s, label: found.label, props: found.props } : { ...s, props: null };
+  });
 }
 
 const shown = (props: Properties | null) => (props === null ? null : stored(props));
@@ -529,7 +613,7 @@ export async function importGraph(
       const p = await plan(tx, parsed, stamp.at);
       if (p.problems.length > 0 || (p.nodes.length === 0 && p.relationships.length === 0))
         throw new NothingWritten(p);
-      await writePlan(tx, p, stamp, options.onProgress);
+      await applyStates(tx, states(p, 'after'), stamp, options.onProgress);
       written = p;
       return {
         action: 'IMPORT',
