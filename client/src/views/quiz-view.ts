@@ -164,6 +164,7 @@ export async function renderQuiz(
       const answered = quizItems.map((i) => ({ item: i.id, value: answers.get(i.id) ?? 3 }));
       results = (await request(InterestMatchesDocument, { answers: answered, first: 30 })).interestMatches;
       renderResults(resultsBox, results, actions);
+      showForm(false);
       resultsBox.querySelector<HTMLElement>('#quiz-results-heading')?.focus();
     } catch (error) {
       message.replaceChildren(errorBox(error, 'Could not work out your matches.'));
@@ -172,7 +173,24 @@ export async function renderQuiz(
       resultsBox.removeAttribute('aria-busy');
     }
   });
+  // Once there are results the questions fold away, so the matches are what the student sees.
+  const change = el(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-expanded': 'false' },
+    'Change my answers',
+  );
+  const showForm = (shown: boolean) => {
+    form.hidden = !shown;
+    change.hidden = results === null;
+    change.setAttribute('aria-expanded', String(shown));
+    change.textContent = shown ? 'Hide the questions' : 'Change my answers';
+  };
+  change.addEventListener('click', () => {
+    showForm(form.hidden);
+    if (!form.hidden) form.querySelector<HTMLInputElement>('input')?.focus();
+  });
   if (results) renderResults(resultsBox, results, actions);
+  showForm(results === null);
   container.replaceChildren(
     heading,
     el(
@@ -181,6 +199,7 @@ export async function renderQuiz(
       `${quizItems.length} quick questions: how much would you enjoy each of these? There are no right answers, and nothing you pick is saved.`,
     ),
     compareBar(actions.compare),
+    change,
     form,
     resultsBox,
   );
