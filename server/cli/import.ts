@@ -55,7 +55,7 @@ function readFolder(format: ImportFormat, dir: string): ImportFile[] {
   return wanted.sort().map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export function formatProblem(p: ImportProblem): string {
+function formatProblem(p: ImportProblem): string {
   const where = [
     p.file,
     p.row === null ? null : `row ${p.row}`,
@@ -106,6 +106,11 @@ async function main(): Promise<void> {
   if (parsed.problems.length > 0) {
     console.error(`[pathways] Nothing was imported: ${parsed.problems.length} problem(s) in the files.`);
     console.error(parsed.problems.map(formatProblem).join('\n'));
+    if (parsed.problems.some((p) => p.message.startsWith('The import is '))) {
+      console.error(
+        '[pathways] Local files may be larger: raise the limit with --max-mb, for example --max-mb 64.',
+      );
+    }
     process.exitCode = 1;
     return;
   }

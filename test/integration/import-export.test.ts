@@ -211,6 +211,59 @@ describe('a failing import', () => {
     expect(await exportJson()).toBe(before);
   });
 
+  it('says which O*NET file would complete a new career, and names an unknown related code', async () => {
+    const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
+    const files = [
+      {
+        name: 'Occupation Data.txt',
+        content: tsv([
+          ['O*NET-SOC Code', 'Title', 'Description'],
+          [
+            '19-1031.03',
+            'Park Naturalists',
+            'Plan, develop, and conduct programs to inform the public about parks.',
+          ],
+        ]),
+      },
+      {
+        name: 'Related Occupations.txt',
+        content: tsv([
+          ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'],
+          ['19-1031.03', '99-9999.00', 'Primary-Short', '1'],
+        ]),
+      },
+    ];
+    const report = await importGraph(ctx, actor, parseImport('ONET', files), { dryRun: false });
+    expect(report.problems.map((p) => [p.file, p.row, p.column, p.message])).toEqual([
+      [
+        'Occupation Data.txt',
+        1,
+        'O*NET-SOC Code',
+        'Career "park-naturalists": jobZone is required; add a row for 19-1031.03 to Job Zones.txt.',
+      ],
+      [
+        'Occupation Data.txt',
+        1,
+        'O*NET-SOC Code',
+        'Career "park-naturalists": education is required; add a row for 19-1031.03 to Job Zones.txt.',
+      ],
+      [
+        'Occupation Data.txt',
+        1,
+        'O*NET-SOC Code',
+        'Career "park-naturalists": riasec is required; add the OI rows for 19-1031.03 to Interests.txt.',
+      ],
+      [
+        'Related Occupations.txt',
+        1,
+        'Related O*NET-SOC Code',
+        '99-9999.00 is not in this import and no career in the graph has it, so there is nothing to update or link; add 99-9999.00 to Occupation Data.txt.',
+      ],
+    ]);
+    expect(report.changeId).toBeNull();
+    expect(await count(`MATCH (c:Career {onetSoc: '19-1031.03'}) RETURN count(c) AS n`)).toBe(0);
+  });
+
   it('names graph problems: an id of another kind, a link between kinds it cannot join', async () => {
     const before = await exportJson();
     const file = {
