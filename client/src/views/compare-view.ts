@@ -10,6 +10,26 @@ import { mountSearchBox } from './search-box.ts';
 
 export const MAX_COMPARE = 3;
 
+/** O*NET job zones in words a student can use. */
+const PREPARATION: Readonly<Record<number, string>> = {
+  1: 'Little: a few days or weeks of training',
+  2: 'Some: school qualifications and on-the-job training',
+  3: 'Medium: vocational training, an apprenticeship or a two-year degree',
+  4: 'A lot: usually a university degree',
+  5: 'Extensive: a master’s, doctorate or professional degree',
+};
+
+const INTERESTS: Readonly<Record<string, string>> = {
+  R: 'Realistic',
+  I: 'Investigative',
+  A: 'Artistic',
+  S: 'Social',
+  E: 'Enterprising',
+  C: 'Conventional',
+};
+
+const spellCode = (code: string) => `${code}: ${[...code].map((l) => INTERESTS[l] ?? l).join(', ')}`;
+
 /** Careers picked for comparison in this page's memory, in the order picked. */
 const picked: { id: string; name: string }[] = [];
 const bars = new Set<HTMLElement>();
@@ -98,9 +118,9 @@ function table(result: Compared, actions: CompareActions): HTMLTableElement {
       'tbody',
       {},
       row('What it is', (c) => c.career.description),
-      row('Interests (Holland code)', (c) => c.career.riasec),
+      row('Interests (Holland code)', (c) => spellCode(c.career.riasec)),
       row('Route in', (c) => c.career.education),
-      row('Preparation (1 little – 5 a lot)', (c) => String(c.career.jobZone)),
+      row('Preparation needed', (c) => PREPARATION[c.career.jobZone] ?? `Job zone ${c.career.jobZone}`),
       row('Outlook', (c) => `${OUTLOOK_WORDS[c.career.outlook]}. ${c.career.outlookNote}`),
       row('Skills it needs most', (c) =>
         list(

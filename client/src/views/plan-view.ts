@@ -309,7 +309,7 @@ function draw(container: HTMLElement, initial: Plan, actions: PlanActions): void
     ics.addEventListener('click', () => downloadIcs(plan));
     const rename = el(
       'button',
-      { type: 'button', class: 'secondary small', 'aria-expanded': 'false' },
+      { type: 'button', class: 'secondary small no-print', 'aria-expanded': 'false' },
       'Rename',
     );
     const renameForm = titleForm(plan.title, (title) => void save(current(), title, '#plan-heading'));
@@ -340,7 +340,11 @@ function draw(container: HTMLElement, initial: Plan, actions: PlanActions): void
               : el('span', {}, `${plan.goal.name} (no longer in Pathways)`),
           )
         : null,
-      el('p', { class: 'plan-progress' }, `${done} of ${plan.milestones.length} steps done`),
+      el(
+        'p',
+        { class: 'plan-progress' },
+        `${done} of ${plan.milestones.length} ${plan.milestones.length === 1 ? 'step' : 'steps'} done`,
+      ),
       plan.outdated > 0
         ? el(
             'p',
