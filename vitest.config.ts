@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
+          // Pages wait on real HTTP and a real database on a shared 2-core machine: a second is tight.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 240_000,
         },
       },

@@ -3,6 +3,8 @@ import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
+import { MAX_EXPANDED } from '../../client/src/state/url-state.ts';
+import { CANVAS_FROM_NODES } from '../../client/src/views/neighbourhood-graph.ts';
 import { SHOTS, useBrowserSession } from '../support/browser-session.ts';
 import { postGraphQL, type TestServer } from '../support/http-server.ts';
 import { rawCounts } from '../support/neo4j.ts';
@@ -79,7 +81,7 @@ describe('home page', () => {
     await page.waitForURL(/\?expand=environmental-science$/);
     await page.goBack();
     await expect.poll(() => page.textContent('#center-name')).toBe('Biology');
-    expect(await page.locator('#graph .node[data-id="hydrologist"]').count()).toBe(0);
+    await expect.poll(() => page.locator('#graph .node[data-id="hydrologist"]').count()).toBe(0);
   });
 
   it('reopens a shared link and opens nodes from the keyboard', async () => {
@@ -88,9 +90,14 @@ describe('home page', () => {
     await page.locator('#graph .node[data-id="environmental-science"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\?node=hydrologist&expand=environmental-science$/);
-    // Focus stays on the node just opened, so Enter again closes it.
+    // Focus stays on the node just opened (now drawn as opened), so Enter again closes it.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+      .poll(() =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          return active?.classList.contains('expanded') ? active.getAttribute('data-id') : null;
+        }),
+      )
       .toBe('environmental-science');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\?node=hydrologist$/);
@@ -134,5 +141,55 @@ describe('home page', () => {
     expect(Number(await line.getAttribute('x2'))).toBeCloseTo(x!, 5);
     expect(Number(await line.getAttribute('y2'))).toBeCloseTo(y!, 5);
     expect(new URL(page.url()).search).toBe('?node=biology');
+  });
+
+  it('draws a large expanded graph on Canvas, with the same nodes in its list twin', async () => {
+    type Hood = { neighbourhood: { nodes: { id: string }[] } };
+    const around = async (id: string) =>
+      (
+        await postGraphQL<Hood>(
+          server.url,
+          `{ neighbourhood(id: "${id}", depth: 1, first: 30) { nodes { id } } }`,
+        )
+      ).data!.neighbourhood.nodes.map((n) => n.id);
+    // Greedily open the drawn node that adds the most new nodes, until the graph passes the Canvas
+    // threshold within the URL's limit on expansions.
+    const shown = new Set(await around('biology'));
+    const cache = new Map<string, string[]>();
+    const expand: string[] = [];
+    while (shown.size <= CANVAS_FROM_NODES && expand.length < MAX_EXPANDED) {
+      let best: { id: string; gain: number } | null = null;
+      for (const id of [...shown].filter((s) => s !== 'biology' && !expand.includes(s)).slice(0, 120)) {
+        if (!cache.has(id)) cache.set(id, await around(id));
+        const gain = cache.get(id)!.filter((n) => !shown.has(n)).length;
+        if (!best || gain > best.gain) best = { id, gain };
+      }
+      if (!best) break;
+      expand.push(best.id);
+      for (const id of cache.get(best.id)!) shown.add(id);
+    }
+    expect(shown.size).toBeGreaterThan(CANVAS_FROM_NODES);
+
+    await page.goto(`${server.url}/?node=biology&expand=${expand.join(',')}`);
+    const canvas = page.locator('#graph canvas');
+    await canvas.waitFor();
+    expect(await canvas.getAttribute('aria-label')).toBe(
+      `Graph of Biology and ${shown.size - 1} connected nodes`,
+    );
+    expect(await page.locator('#graph svg').count()).toBe(0);
+    expect(await page.locator('.graph-outline summary').textContent()).toContain(`${shown.size} nodes`);
+    await page.screenshot({ path: `${SHOTS}/explore-canvas.png`, fullPage: true });
+  });
+
+  it('puts nodes straight in their places when reduced motion is preferred', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${server.url}/?node=biology`);
+    await page.locator('#graph .node[data-id="environmental-science"]').click();
+    const hydrologist = page.locator('#graph .node[data-id="hydrologist"]');
+    await hydrologist.waitFor();
+    // Without the preference, a new node glides from where its parent was for 450 ms.
+    const first = await hydrologist.getAttribute('transform');
+    await page.waitForTimeout(150);
+    expect(await hydrologist.getAttribute('transform')).toBe(first);
   });
 });

@@ -8,6 +8,7 @@ import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
 import { viewLink } from './dom.ts';
 import type { Merged } from './graph-merge.ts';
 import { kindInfo } from './kinds.ts';
+import { renderCanvasGraph, type CanvasGraph } from './graph-canvas.ts';
 import { computeLayout } from './layout.ts';
 
 type Neighbourhood = NeighbourhoodQuery['neighbourhood'];
@@ -21,6 +22,8 @@ export interface GraphActions {
 }
 
 const WIDTH = 960;
+/** Past this many nodes SVG gets slow to lay out and draw; Canvas with a worker layout takes over. */
+export const CANVAS_FROM_NODES = 300;
 const HEIGHT = 600;
 const GLIDE_MS = 450;
 
@@ -32,6 +35,13 @@ interface Point {
 // What the last drawing showed, so the next one (after opening a node) can start from there.
 let lastDrawn: { centerId: string; at: Map<string, Point> } | null = null;
 let refocus: string | null = null;
+let canvasGraph: CanvasGraph | null = null;
+
+/** Stops a running Canvas layout (its worker) when the graph goes off screen. */
+export function clearGraph(): void {
+  canvasGraph?.destroy();
+  canvasGraph = null;
+}
 
 export function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -45,6 +55,21 @@ export function renderNeighbourhood(
   expanded: readonly string[],
   actions: GraphActions,
 ): void {
+  clearGraph();
+  if (data.nodes.length > CANVAS_FROM_NODES) {
+    const names = new Map(data.nodes.map((n) => [n.id, n.name]));
+    canvasGraph = renderCanvasGraph(container, data.nodes, data.edges, {
+      centerId: data.center.id,
+      onOpen: (id) => {
+        if (id !== data.center.id) actions.toggle(id);
+      },
+      reducedMotion: prefersReducedMotion(),
+    });
+    container.prepend(openedBar(data, new Set(expanded), names, actions));
+    container.append(outline(data, names));
+    lastDrawn = null;
+    return;
+  }
   const positions = computeLayout(
     data.nodes.map((n) => n.id),
     data.edges.map((e) => ({ source: e.from, target: e.to, weight: e.weight })),
