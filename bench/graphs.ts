@@ -11,6 +11,12 @@ import { loadConfig, type Config } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/neo4j/database.ts';
 import { printProgress } from '../server/progress.ts';
 import { SEED_IDS, type CaseIds } from './cases.ts';
+import { treeCpuSeconds } from './cpu.ts';
+
+function cpuSince(before: { self: number; children: number }): { neo4j: number; loader: number } {
+  const after = treeCpuSeconds();
+  return { neo4j: after.children - before.children, loader: after.self - before.self };
+}
 
 export type GraphSpec = { kind: 'seed' } | { kind: 'synthetic'; nodes: number; seed: number };
 
@@ -22,6 +28,8 @@ export interface BenchGraph {
   ids: CaseIds;
   /** Present when this run loaded the graph. */
   load: LoadReport | undefined;
+  /** CPU seconds the load cost: the local Neo4j's, and this process's (generating, validating, sending). */
+  loadCpu: { neo4j: number; loader: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -80,10 +88,20 @@ export async function openBenchGraph(spec: GraphSpec): Promise<BenchGraph> {
         printProgress('Loading the curated seed…');
         load = await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: name });
       }
-      return { label: graphLabel(spec), synthetic: false, database, config, ids: SEED_IDS, load, close };
+      return {
+        label: graphLabel(spec),
+        synthetic: false,
+        database,
+        config,
+        ids: SEED_IDS,
+        load,
+        loadCpu: undefined,
+        close,
+      };
     }
     printProgress(`Generating and loading ${graphLabel(spec)} (seed ${spec.seed})…`);
     let lastShown = 0;
+    const before = treeCpuSeconds();
     load = await loadSeedChunks(driver, checkedSynthetic({ nodes: spec.nodes, seed: spec.seed }), {
       database: name,
       actor: 'synthetic',
@@ -101,6 +119,7 @@ export async function openBenchGraph(spec: GraphSpec): Promise<BenchGraph> {
       config,
       ids: syntheticIds(spec.nodes, spec.seed),
       load,
+      loadCpu: cpuSince(before),
       close,
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 // The API server's resident memory while it is kept busy: VmRSS of its process, read from /proc every
-// second. "Flat" compares the start and the end of the run after a warm-up, so JIT and caches filling
-// up once are not counted as growth.
+// second. "Flat" compares the first and second half of the run after a warm-up, so JIT and caches
+// filling up once are not counted as growth.
 import { readFileSync } from 'node:fs';
 import type { BenchCase } from './cases.ts';
 import { measureThroughput, type Throughput } from './throughput.ts';
@@ -22,7 +22,10 @@ export function rssMiB(pid: number): number {
   return Number(kb) / 1024;
 }
 
-const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 export async function measureMemory(
   url: string,
@@ -39,11 +42,12 @@ export async function measureMemory(
   } finally {
     clearInterval(timer);
   }
-  // The first sixth is warm-up; then the first and last tenths of the remaining samples are compared.
+  // The first sixth is warm-up. RSS is a GC sawtooth, so the halves' medians are compared rather than
+  // single samples or short windows, which land on a peak or a trough by chance.
   const steady = samples.slice(Math.floor(samples.length / 6));
-  const edge = Math.max(1, Math.floor(steady.length / 10));
-  const startMiB = mean(steady.slice(0, edge));
-  const endMiB = mean(steady.slice(-edge));
+  const half = Math.floor(steady.length / 2);
+  const startMiB = median(steady.slice(0, Math.max(1, half)));
+  const endMiB = median(steady.slice(half));
   return {
     seconds,
     samplesMiB: samples,

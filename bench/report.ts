@@ -1,4 +1,5 @@
 // Prints the figures as tables and checks them against the targets of issue 8.
+import { cpus } from 'node:os';
 import type { LoadReport } from '../seed/load.ts';
 import { loadThroughput } from '../seed/load.ts';
 import type { BenchCase } from './cases.ts';
@@ -17,7 +18,10 @@ export interface GraphResult {
   label: string;
   synthetic: boolean;
   load: LoadReport | undefined;
+  loadCpu: { neo4j: number; loader: number } | undefined;
   cases: CaseResult[];
+  /** The machine's 1-minute load average before and after: the figures mean little on a busy machine. */
+  loadAverage: [number, number];
 }
 
 const ms = (n: number) => n.toFixed(2);
@@ -57,22 +61,28 @@ export function formatGraph(result: GraphResult): string {
     result.cases.map(({ benchCase, throughput: ts }) => [
       benchCase.name,
       ...ts.map((t) => `${t.perSecond.toFixed(0)}${t.errors ? ` (${t.errors})` : ''}`),
-      ...ts.map((t) => String(t.p99)),
+      // autocannon reports 0 when no request finished inside the window.
+      ...ts.map((t) => (t.perSecond > 0 ? String(t.p99) : '–')),
     ]),
   );
-  const load = result.load ? `\nLoad: ${formatLoad(result.load)}` : '';
-  return `\n== ${result.label} ==${load}\n\n${latency}\n\n${throughput}`;
+  const load = result.load ? `\nLoad: ${formatLoad(result.load, result.loadCpu)}` : '';
+  const [before, after] = result.loadAverage.map((l) => l.toFixed(1));
+  const busy = `\nLoad average (1 min, ${cpus().length} cores): ${before} before, ${after} after`;
+  return `\n== ${result.label} ==${busy}${load}\n\n${latency}\n\n${throughput}`;
 }
 
-export function formatLoad(report: LoadReport): string {
+export function formatLoad(report: LoadReport, cpu?: { neo4j: number; loader: number }): string {
   const { items, perSecond } = loadThroughput(report);
-  return `${items.toLocaleString('en')} nodes + relationships in ${(report.millis / 1000).toFixed(1)} s = ${Math.round(perSecond).toLocaleString('en')} per second`;
+  const wall = `${items.toLocaleString('en')} nodes + relationships in ${(report.millis / 1000).toFixed(1)} s = ${Math.round(perSecond).toLocaleString('en')} per second`;
+  if (!cpu) return wall;
+  const perCpu = Math.round(items / Math.max(0.01, cpu.neo4j)).toLocaleString('en');
+  return `${wall}; CPU: Neo4j ${cpu.neo4j.toFixed(1)} s (${perCpu} items per Neo4j CPU-second), loader process ${cpu.loader.toFixed(1)} s`;
 }
 
 export function formatMemory(label: string, run: MemoryRun): string {
   return [
     `\n== memory of the API server, ${label}, c=${run.load.connections}, ${run.seconds} s ==`,
-    `RSS MiB: start ${run.startMiB.toFixed(1)}, end ${run.endMiB.toFixed(1)}, peak ${run.peakMiB.toFixed(1)}, growth ${(run.growth * 100).toFixed(1)} %`,
+    `RSS MiB, median of the first and second half after warm-up: ${run.startMiB.toFixed(1)} → ${run.endMiB.toFixed(1)} (${(run.growth * 100).toFixed(1)} %); range ${Math.min(...run.samplesMiB).toFixed(1)}–${run.peakMiB.toFixed(1)}`,
     `load: ${run.load.perSecond.toFixed(0)} req/s, ${run.load.errors} errors`,
     `samples (every 10 s): ${run.samplesMiB
       .filter((_, i) => i % 10 === 0)

@@ -1,0 +1,36 @@
+// CPU seconds used by a process and its children, from /proc. On a shared machine wall-clock throughput
+// says more about the neighbours than about the code; CPU time per item does not.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; everything after its closing parenthesis is plain.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** User + system CPU seconds of one process (not its children). */
+export function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  // After the name: state(0) ppid(1) … utime(11) stime(12), in clock ticks.
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : Number.NaN;
+}
+
+/** The processes whose parent is `parent`: the local Neo4j JVM and the API server of this run. */
+export function childPids(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => statFields(pid)?.[1] === String(parent));
+}
+
+/** CPU seconds of this process plus its current children, for "before" and "after" readings. */
+export function treeCpuSeconds(): { self: number; children: number } {
+  const children = childPids(process.pid).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
+  return { self: cpuSeconds(process.pid), children };
+}
