@@ -18,6 +18,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const SCHEMA_FILE = new URL('../schema.graphql', import.meta.url);
 export const REQUEST_BODY_LIMIT = '100kb';
+/** Imports carry whole files (up to 2 MiB of content, escaped in JSON); they say so in this header. */
+export const UPLOAD_HEADER = 'x-pathways-upload';
+export const UPLOAD_BODY_LIMIT = '4mb';
 
 export interface AppOptions {
   graph: GraphContext;
@@ -54,6 +57,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
+  const smallJson = express.json({ limit: REQUEST_BODY_LIMIT });
+  const uploadJson = express.json({ limit: UPLOAD_BODY_LIMIT });
   const app = express();
   app.disable('x-powered-by');
 
@@ -67,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use(
     '/graphql',
-    express.json({ limit: REQUEST_BODY_LIMIT }),
+    (req, res, next) => (req.headers[UPLOAD_HEADER] === 'import' ? uploadJson : smallJson)(req, res, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = randomUUID();
@@ -102,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         res.status(413).json({
           errors: [
             {
-              message: `The request is larger than ${REQUEST_BODY_LIMIT}. Send a smaller query.`,
+              message: `The request is larger than ${REQUEST_BODY_LIMIT} (${UPLOAD_BODY_LIMIT} for imports). Send a smaller query, or split the import into smaller files.`,
               extensions: { code: 'BAD_USER_INPUT' },
             },
           ],

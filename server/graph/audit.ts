@@ -171,3 +171,13 @@ export async function listChanges(
   );
   return { items: rows.slice(0, options.first).map((r) => parse(r.c)), hasMore: rows.length > options.first };
 }
+
+/** One change by id, outside a write (for reports that name the change they made). */
+export async function findChange(ctx: GraphContext, id: string): Promise<ChangeRecord | null> {
+  const [row] = await readQuery<{ c: StoredChange }>(
+    ctx,
+    `MATCH (c:Change {id: $id}) RETURN ${CHANGE_FIELDS} AS c`,
+    { id },
+  );
+  return row ? parse(row.c) : null;
+}

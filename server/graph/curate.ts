@@ -17,6 +17,7 @@ import {
   type Stamp,
 } from './entity-state.ts';
 import { readQuery, type GraphContext } from './executor.ts';
+import { applyStates, IMPORT_TIMEOUT_MS, readStates } from './transfer.ts';
 import { labelOf } from './node-mapper.ts';
 import { ENTITY_LABEL, RELATIONSHIP_ENDPOINTS, type NodeLabel, type RelationshipType } from './model.ts';
 
@@ -213,7 +214,8 @@ function restoreOrder(state: EntityState): number {
 
 /** Reverts a change by writing back its "before" states; itself a change, so it can be undone too. */
 export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): Promise<ChangeRecord> {
-  return commitChange(ctx, actor, async (tx, stamp) => {
+  const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
+  return commitChange(long, actor, async (tx, stamp) => {
     const change = await getChange(tx, changeId);
     if (!change) throw new NotFoundError('change', changeId);
     if (change.undoneBy) {
@@ -227,6 +229,12 @@ export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): P
       );
     }
     const targets = [...change.before].sort((a, b) => restoreOrder(a) - restoreOrder(b));
+    if (targets.length > BATCHED_UNDO_FROM) {
+      // An import can touch thousands of nodes and links: read and write them in batches.
+      const current = await readStates(tx, targets);
+      await applyStates(tx, targets, stamp);
+      return undoRecord(change, current, await readStates(tx, targets));
+    }
     const current: EntityState[] = [];
     for (const state of targets) current.push(await readState(tx, state));
     for (const state of targets) {
@@ -244,14 +252,20 @@ export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): P
     }
     const after: EntityState[] = [];
     for (const state of targets) after.push(await readState(tx, state));
-    return {
-      action: 'UNDO',
-      summary: `Undid: ${change.summary}`,
-      before: current,
-      after,
-      undoOf: change.id,
-    };
+    return undoRecord(change, current, after);
   });
+}
+
+const BATCHED_UNDO_FROM = 50;
+
+function undoRecord(change: ChangeRecord, before: EntityState[], after: EntityState[]) {
+  return {
+    action: 'UNDO' as const,
+    summary: `Undid: ${change.summary}`,
+    before,
+    after,
+    undoOf: change.id,
+  };
 }
 
 /** A node as stored, retired or not, for an editor. */

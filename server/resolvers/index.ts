@@ -8,6 +8,7 @@ import { exploreQueries } from './explore.ts';
 import { matchQueries } from './matches.ts';
 import { pathQueries } from './paths.ts';
 import { planMutations, planQueries } from './plans.ts';
+import { transferMutations, transferQueries } from './transfer.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -18,8 +19,9 @@ export const resolvers: Resolvers = {
     ...curationQueries,
     ...matchQueries,
     ...planQueries,
+    ...transferQueries,
   },
-  Mutation: { ...authMutations, ...curationMutations, ...planMutations },
+  Mutation: { ...authMutations, ...curationMutations, ...planMutations, ...transferMutations },
   Node: {
     __resolveType: (node) => node.__typename,
   },

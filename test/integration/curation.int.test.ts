@@ -637,3 +637,134 @@ describe('history and undo', () => {
     );
   });
 });
+
+describe('importGraph and exportGraph over GraphQL', () => {
+  const IMPORT = `mutation ($format: ImportFormat!, $files: [ImportFileInput!]!, $dryRun: Boolean!) {
+    importGraph(format: $format, files: $files, dryRun: $dryRun) {
+      dryRun created updated unchanged linked relinked
+      problems { file row column message }
+      change { id action summary }
+    }
+  }`;
+  const graphFile = (id: string, description: string) => ({
+    name: 'pathways-graph.json',
+    content: JSON.stringify({
+      format: 'pathways-graph',
+      version: 1,
+      nodes: [
+        {
+          label: 'Skill',
+          id,
+          properties: { name: 'Imported Probe Skill', description, aliases: [], kind: 'soft' },
+        },
+      ],
+      relationships: [
+        {
+          type: 'DEVELOPS',
+          from: 'biology',
+          to: id,
+          properties: { why: 'Biology lessons practise this imported probe skill.', weight: 0.3 },
+        },
+      ],
+    }),
+  });
+
+  it('checks first, imports as one change, and undoes it', async () => {
+    const id = `import-probe-${suffix()}`;
+    const files = [graphFile(id, 'A skill that the GraphQL import test brings in and takes out again.')];
+    expect(codeOf(await call(server.url, IMPORT, { format: 'JSON', files, dryRun: true }))).toBe(
+      'UNAUTHENTICATED',
+    );
+
+    const before = await snapshot();
+    type Report = {
+      importGraph: {
+        created: string[];
+        linked: number;
+        problems: unknown[];
+        change: { id: string; action: string } | null;
+      };
+    };
+    const dry = await call<Report>(server.url, IMPORT, { format: 'JSON', files, dryRun: true }, counsellor);
+    expect(dry.data?.importGraph).toMatchObject({ created: [id], linked: 1, problems: [], change: null });
+    expect(await snapshot()).toBe(before);
+
+    const real = await call<Report>(server.url, IMPORT, { format: 'JSON', files, dryRun: false }, counsellor);
+    expect(real.data?.importGraph.change?.action).toBe('IMPORT');
+    expect(
+      (await cypher('MATCH (:Subject {id: "biology"})-[:DEVELOPS]->(s:Skill {id: $id}) RETURN s', { id }))
+        .length,
+    ).toBe(1);
+
+    const undo = await call(server.url, UNDO, { id: real.data!.importGraph.change!.id }, counsellor);
+    expect(undo.errors).toBeUndefined();
+    expect(await cypher('MATCH (s:Entity {id: $id}) RETURN s', { id })).toEqual([]);
+  });
+
+  it('lists every problem with file, row and column, and writes nothing', async () => {
+    const before = await snapshot();
+    const bad = {
+      name: 'nodes.csv',
+      content: 'label,id,name,description\nSkill,Not A Slug,X,short\n',
+    };
+    const result = await call<{
+      importGraph: { problems: { file: string; row: number | null; column: string | null }[]; change: null };
+    }>(server.url, IMPORT, { format: 'CSV', files: [bad], dryRun: false }, counsellor);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.importGraph.change).toBeNull();
+    expect(result.data?.importGraph.problems).toContainEqual(
+      expect.objectContaining({ file: 'nodes.csv', row: 1, column: 'id' }),
+    );
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('takes an upload larger than the usual request limit only as an import', async () => {
+    const big = 'x'.repeat(300_000);
+    const query = 'query ($t: String!) { search(text: $t) { hits { score } } }';
+    const plain = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { t: big } }),
+    });
+    expect(plain.status).toBe(413);
+    const upload = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-pathways-upload': 'import',
+        cookie: counsellor.cookie,
+        'x-csrf-token': counsellor.csrf,
+      },
+      body: JSON.stringify({
+        query: IMPORT,
+        variables: { format: 'JSON', files: [{ name: 'big.json', content: big }], dryRun: true },
+      }),
+    });
+    const body = (await upload.json()) as { data?: { importGraph: { problems: { message: string }[] } } };
+    expect(upload.status).toBe(200);
+    expect(body.data?.importGraph.problems.length).toBeGreaterThan(0);
+  });
+
+  it('exports the graph for counsellors only, as JSON and CSV', async () => {
+    const EXPORT =
+      'query ($f: ExportFormat!) { exportGraph(format: $f, kinds: [SUBJECT]) { format files { name content } } }';
+    expect(codeOf(await call(server.url, EXPORT, { f: 'JSON' }))).toBe('UNAUTHENTICATED');
+    const json = await call<{ exportGraph: { files: { name: string; content: string }[] } }>(
+      server.url,
+      EXPORT,
+      { f: 'JSON' },
+      counsellor,
+    );
+    const parsed = JSON.parse(json.data!.exportGraph.files[0]!.content) as { nodes: { label: string }[] };
+    const [subjects] = await cypher<{ n: number }>('MATCH (s:Subject) RETURN count(s) AS n');
+    expect(parsed.nodes).toHaveLength(subjects!.n);
+    expect(new Set(parsed.nodes.map((n) => n.label))).toEqual(new Set(['Subject']));
+    const csv = await call<{ exportGraph: { files: { name: string }[] } }>(
+      server.url,
+      EXPORT,
+      { f: 'CSV' },
+      counsellor,
+    );
+    expect(csv.data?.exportGraph.files.map((f) => f.name).sort()).toEqual(['nodes.csv', 'relationships.csv']);
+  });
+});

@@ -30,16 +30,17 @@ interface GraphQLResponse<T> {
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  endpoint = '/graphql',
+  options: { headers?: Record<string, string> } = {},
 ): Promise<TResult> {
   let response: Response;
   try {
-    response = await fetch(endpoint, {
+    response = await fetch('/graphql', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...options.headers,
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });

@@ -12,6 +12,7 @@ import { currentViewer, signIn, signOut } from '../state/session.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { KINDS } from './kinds.ts';
 import { nodeForm } from './node-form.ts';
+import { transferPanel } from './transfer-panel.ts';
 
 export interface CurateActions {
   openNode(id: string): void;
@@ -159,11 +160,7 @@ async function recentChanges(actions: CurateActions): Promise<HTMLElement> {
   );
 }
 
-export async function renderCurate(
-  container: HTMLElement,
-  actions: CurateActions,
-  extra: () => HTMLElement[] = () => [],
-): Promise<void> {
+export async function renderCurate(container: HTMLElement, actions: CurateActions): Promise<void> {
   const viewer = currentViewer();
   const heading = el('h2', { id: 'curate-heading' }, 'Curate the graph');
   if (!viewer) {
@@ -188,7 +185,7 @@ export async function renderCurate(
         'To edit, link or retire a node, open it in the graph: the curation tools appear below the graph.',
       ),
       el('div', { class: 'curate-grid' }, createForm(actions), changes),
-      ...extra(),
+      transferPanel(actions.refresh),
     );
   } catch (error) {
     container.replaceChildren(heading, errorBox(error, 'Could not load the recent changes.'));
