@@ -248,7 +248,19 @@ const PLAN_SOURCE = `
     COLLECT {
       MATCH (a:Application)-[u:USED_IN]->(c) WHERE a.retiredAt IS NULL
       RETURN {application: a, why: u.why} ORDER BY a.name LIMIT 3
-    } AS applications`;
+    } AS applications,
+    COLLECT {
+      MATCH (s:Subject {id: $subject}) WHERE s.retiredAt IS NULL
+      RETURN {
+        subject: s,
+        drawsOn: head(COLLECT { MATCH (c)-[d:DRAWS_ON]->(s) RETURN d.why }),
+        path: head(COLLECT {
+          MATCH (s)-[l:LEADS_TO]->(top:Field) WHERE top.retiredAt IS NULL
+          MATCH (f:Field)-[:INCLUDES]->(c) WHERE f.retiredAt IS NULL AND (f = top OR (f)-[:PART_OF]->(top))
+          RETURN {field: top.name, why: l.why} ORDER BY l.weight DESC, top.name
+        })
+      }
+    } AS start`;
 
 export interface PlanSource {
   career: CareerNode;
@@ -262,6 +274,12 @@ export interface PlanSource {
     courses: { course: CourseNode; why: string; level: Level }[];
   }[];
   applications: { application: ApplicationNode; why: string }[];
+  /** The subject the plan starts from, when one was asked for and exists: why it leads here. */
+  start: {
+    subject: SubjectNode;
+    drawsOn: string | null;
+    path: { field: string; why: string } | null;
+  } | null;
 }
 
 const as = <N extends GraphNode>(node: Node) => toGraphNode(node) as N;
@@ -270,6 +288,7 @@ export async function findPlanSource(
   ctx: GraphContext,
   career: string,
   have: readonly string[],
+  subject: string | null = null,
 ): Promise<PlanSource | null> {
   const [row] = await readQuery<{
     c: Node;
@@ -283,7 +302,8 @@ export async function findPlanSource(
       courses: { course: Node; why: string; level: Level }[];
     }[];
     applications: { application: Node; why: string }[];
-  }>(ctx, PLAN_SOURCE, { career, have });
+    start: { subject: Node; drawsOn: string | null; path: { field: string; why: string } | null }[];
+  }>(ctx, PLAN_SOURCE, { career, have, subject });
   if (!row) return null;
   return {
     career: as<CareerNode>(row.c),
@@ -295,5 +315,6 @@ export async function findPlanSource(
       courses: m.courses.map((c) => ({ ...c, course: as<CourseNode>(c.course) })),
     })),
     applications: row.applications.map((a) => ({ ...a, application: as<ApplicationNode>(a.application) })),
+    start: row.start[0] ? { ...row.start[0], subject: as<SubjectNode>(row.start[0].subject) } : null,
   };
 }

@@ -165,12 +165,16 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'updatePlan' 
   createPlan: async (_parent, { input }, ctx) => {
     const career = requireId(input.career, 'input.career');
     const have = requireIds(input.have ?? [], 'input.have', MAX_HAVE);
+    const subject = input.subject ? requireId(input.subject, 'input.subject') : null;
     const start = input.start
       ? requireDate(input.start, 'input.start')
       : new Date().toISOString().slice(0, 10);
     limitWrites(ctx);
-    const source = await findPlanSource(ctx.graph, career, have);
+    const source = await findPlanSource(ctx.graph, career, have, subject);
     if (!source) throw new NotFoundError('career', career);
+    if (subject && !source.start) {
+      throw new BadUserInputError(`"${subject}" is not a subject in the graph.`, 'input.subject');
+    }
     if (source.unknown.length > 0) {
       throw new BadUserInputError(
         `These are not skills in the graph: ${source.unknown.join(', ')}.`,

@@ -37,7 +37,25 @@ export function buildPlan(source: PlanSource, start: string, newId: () => string
   const career = source.career.name;
   const drafts: Draft[] = [];
 
-  for (const s of source.subjects.slice(0, MAX_SUBJECTS)) {
+  // A plan made from a subject → field → career path starts with that subject.
+  const from = source.start;
+  if (from) {
+    const name = from.subject.name;
+    drafts.push({
+      kind: 'subject',
+      title: `Focus on ${name}`,
+      why:
+        from.drawsOn ??
+        (from.path
+          ? `${name} leads to ${from.path.field}: ${from.path.why}`
+          : `You chose to start from ${name}.`),
+      ref: from.subject.id,
+      refName: name,
+      hours: null,
+    });
+  }
+  const others = source.subjects.filter((s) => s.subject.id !== from?.subject.id);
+  for (const s of others.slice(0, MAX_SUBJECTS - (from ? 1 : 0))) {
     drafts.push({
       kind: 'subject',
       title: `Focus on ${s.subject.name}`,

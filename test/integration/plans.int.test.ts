@@ -285,6 +285,20 @@ describe('plans', () => {
     expect(read.data?.plan).toEqual(plan);
   });
 
+  it('starts a plan made from a subject → field → career path with that subject', async () => {
+    const plan = await createPlan({ career: 'hydrologist', subject: 'physics' });
+    expect(plan.milestones[0]).toMatchObject({ kind: 'SUBJECT', ref: { id: 'physics', status: 'ACTIVE' } });
+    const [row] = await cypher<{ why: string | null }>(
+      "OPTIONAL MATCH (:Career {id: 'hydrologist'})-[d:DRAWS_ON]->(:Subject {id: 'physics'}) RETURN d.why AS why",
+    );
+    if (row?.why) expect(plan.milestones[0]?.why).toBe(row.why);
+    else expect(plan.milestones[0]?.why).toMatch(/^Physics leads to |^You chose to start from Physics/);
+    const bad = await call(server.url, CREATE, {
+      input: { career: 'hydrologist', subject: 'no-such-subject' },
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.subject' });
+  });
+
   it('leaves out courses for skills the student already has', async () => {
     const full = await createPlan({ career: 'hydrologist' });
     const courseWhys = (plan: Plan) => plan.milestones.filter((m) => m.kind === 'COURSE').map((m) => m.why);

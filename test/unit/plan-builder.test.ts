@@ -64,6 +64,7 @@ const source: PlanSource = {
     },
     why: `Used for ${id}.`,
   })),
+  start: null,
 };
 
 describe('buildPlan', () => {
@@ -110,5 +111,43 @@ describe('buildPlan', () => {
       [14, 28, 63, 147, 161, 175, 196, 217, 231].map((d) => addDays('2026-09-01', d)),
     );
     expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+  });
+});
+
+describe('buildPlan from a subject → field → career path', () => {
+  const physics = { ...node, id: 'physics', name: 'Physics', label: 'Subject' as const };
+  it("starts with the path's subject and its reason, then the next subject the career draws on", () => {
+    const plan = buildPlan(
+      {
+        ...source,
+        start: {
+          subject: physics,
+          drawsOn: null,
+          path: { field: 'Earth Science', why: 'Forces shape rivers.' },
+        },
+      },
+      '2026-09-01',
+      () => 'm',
+    );
+    expect(plan.milestones.slice(0, 3).map((m) => `${m.kind}:${m.ref}`)).toEqual([
+      'subject:physics',
+      'subject:geography',
+      'course:c1',
+    ]);
+    expect(plan.milestones[0]?.why).toBe('Physics leads to Earth Science: Forces shape rivers.');
+  });
+
+  it("does not list a subject twice, and prefers the career's own reason for it", () => {
+    const geography = source.subjects[0]!.subject;
+    const plan = buildPlan(
+      { ...source, start: { subject: geography, drawsOn: 'why geography', path: null } },
+      '2026-09-01',
+      () => 'm',
+    );
+    expect(plan.milestones.filter((m) => m.kind === 'subject').map((m) => m.ref)).toEqual([
+      'geography',
+      'chemistry',
+    ]);
+    expect(plan.milestones[0]?.why).toBe('why geography');
   });
 });

@@ -41,12 +41,14 @@ export async function startPlan(
   have: string[],
   button: HTMLButtonElement,
   openPlan: (id: string) => void,
+  /** The subject a subject → field → career path starts from, if the plan comes from one. */
+  subject: string | null = null,
 ): Promise<void> {
   button.disabled = true;
   const label = button.textContent;
   button.textContent = 'Making your plan…';
   try {
-    const { createPlan } = await request(CreatePlanDocument, { input: { career, have } });
+    const { createPlan } = await request(CreatePlanDocument, { input: { career, have, subject } });
     openPlan(createPlan.id);
   } catch (error) {
     button.textContent = label;
