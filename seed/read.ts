@@ -29,7 +29,8 @@ export interface SeedData {
 
 export type SeedKind = keyof SeedData;
 
-const schemas: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
+/** The schema each kind of seed record is checked with. */
+export const SEED_SCHEMAS: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
   subjects: subjectSchema,
   fields: fieldSchema,
   skills: skillSchema,
@@ -42,7 +43,7 @@ const schemas: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
 export function kindOfFile(fileName: string): SeedKind | undefined {
   const match = /^([a-z]+)(?:-[a-z0-9-]+)?\.json$/.exec(fileName);
   const kind = match?.[1];
-  return kind && kind in schemas ? (kind as SeedKind) : undefined;
+  return kind && kind in SEED_SCHEMAS ? (kind as SeedKind) : undefined;
 }
 
 export class SeedFileError extends Error {
@@ -69,7 +70,7 @@ export function readSeedDirectory(dir: string): SeedFiles {
     const kind = kindOfFile(fileName);
     if (!kind) {
       problems.push(
-        `${fileName}: unknown seed file; name it after its kind (${Object.keys(schemas).join(', ')})`,
+        `${fileName}: unknown seed file; name it after its kind (${Object.keys(SEED_SCHEMAS).join(', ')})`,
       );
       continue;
     }
@@ -87,7 +88,7 @@ export function readSeedDirectory(dir: string): SeedFiles {
     parsed.forEach((record: unknown, index) => {
       const id =
         typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : `(no id)`;
-      const result = schemas[kind].safeParse(record);
+      const result = SEED_SCHEMAS[kind].safeParse(record);
       if (!result.success) {
         for (const issue of result.error.issues) {
           const field = issue.path.length > 0 ? issue.path.join('.') : '(record)';

@@ -4,15 +4,13 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StartupError } from '../errors.ts';
+import { loadConfig } from '../config.ts';
 import { NODE_LABELS, isNodeLabel, type NodeLabel } from '../graph/model.ts';
 import { exportGraph } from '../graph/transfer.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 import { toCsv, toGraphJson } from '../transfer/index.ts';
-
-class UsageError extends Error {}
+import { runCli, UsageError } from './run-cli.ts';
 
 const USAGE = 'npm run export -- --format json|csv --out <file-or-folder> [--label Career]';
 
@@ -73,15 +71,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  const known =
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof StartupError ||
-    (error instanceof TypeError && 'code' in error);
-  if (!known) throw error;
-  console.error(`[pathways] ${error.message}`);
-  process.exitCode = 1;
-}
+await runCli(main);

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StartupError } from '../errors.ts';
+import { loadConfig } from '../config.ts';
 import { importGraph, type ImportReport } from '../graph/transfer.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
@@ -23,8 +22,7 @@ import {
   type ImportFormat,
   type ImportProblem,
 } from '../transfer/index.ts';
-
-class UsageError extends Error {}
+import { runCli, UsageError } from './run-cli.ts';
 
 const USAGE = 'npm run import -- --format onet|csv|json --dir <folder> [--dry-run] [--max-mb 2]';
 const FORMATS: Record<string, ImportFormat> = { onet: 'ONET', csv: 'CSV', json: 'JSON' };
@@ -155,15 +153,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  const known =
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof StartupError ||
-    (error instanceof TypeError && 'code' in error);
-  if (!known) throw error;
-  console.error(`[pathways] ${error.message}`);
-  process.exitCode = 1;
-}
+await runCli(main);

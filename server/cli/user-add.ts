@@ -4,14 +4,12 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StartupError } from '../errors.ts';
+import { loadConfig } from '../config.ts';
 import { ROLES, createUser, ensureAccountSchema, type Role } from '../graph/accounts.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
-
-class UsageError extends Error {}
+import { runCli, UsageError } from './run-cli.ts';
 
 function askHidden(question: string): Promise<string> {
   // Readline echoes what it reads through `output`; a sink that drops it keeps the password off screen.
@@ -73,11 +71,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof StartupError;
-  if (!known && !(error instanceof TypeError && 'code' in error)) throw error;
-  console.error(`[pathways] ${error.message}`);
-  process.exitCode = 1;
-}
+await runCli(main);

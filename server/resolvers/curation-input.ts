@@ -1,6 +1,7 @@
 // Turns a counsellor's NodeFieldsInput and LinkInput into the properties the graph stores, checking
 // each field with the same rules as the seed data. A bad field is BAD_USER_INPUT naming that field.
 import { z } from 'zod';
+import { applicationSchema, careerSchema, courseSchema, subjectSchema } from '../../seed/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Properties } from '../graph/entity-state.ts';
 import type { NodeLabel, RelationshipType } from '../graph/model.ts';
@@ -19,25 +20,22 @@ const text = (min: number, max: number) =>
     .min(min, `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`);
 
-// One checker per stored property; enums arrive already checked by GraphQL and are stored lower-case.
+// One checker per stored property, taken from the seed's own schemas so a counsellor's edit, an
+// import and the curated files all agree on what a valid value is. Enums arrive already checked by
+// GraphQL and are stored lower-case.
 const FIELD_RULES = {
-  name: text(2, 80),
-  description: text(20, 600),
-  aliases: z.array(text(2, 80)).max(20, 'may list at most 20 other names'),
-  onetSoc: z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "19-2041.00"'),
-  jobZone: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
-  education: text(5, 120),
-  riasec: z
-    .string()
-    .regex(
-      /^(?!.*(.).*\1)[RIASEC]{1,3}$/,
-      'must be one to three distinct letters of RIASEC, strongest first',
-    ),
-  outlookNote: text(10, 300),
-  provider: text(2, 120),
-  hours: z.number().positive('must be more than 0').max(10_000, 'must be at most 10000'),
-  example: text(20, 600),
-  reflectionPrompt: text(10, 300),
+  name: subjectSchema.shape.name,
+  description: subjectSchema.shape.description,
+  aliases: subjectSchema.shape.aliases,
+  onetSoc: careerSchema.shape.onetSoc,
+  jobZone: careerSchema.shape.jobZone,
+  education: careerSchema.shape.education,
+  riasec: careerSchema.shape.riasec,
+  outlookNote: careerSchema.shape.outlookNote,
+  provider: courseSchema.shape.provider,
+  hours: courseSchema.shape.hours,
+  example: applicationSchema.shape.example,
+  reflectionPrompt: applicationSchema.shape.reflectionPrompt,
 } as const;
 
 const ENUM_FIELDS = { skillKind: 'kind', outlook: 'outlook', format: 'format', level: 'level' } as const;

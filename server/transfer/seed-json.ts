@@ -1,28 +1,10 @@
 // The curated seed's own files (subjects.json, careers-….json, …) as an import: each record checked
 // with the seed's schema, then turned into nodes and relationships exactly as the loader does.
-import type { z } from 'zod';
 import { nodeRows, relationshipRows } from '../../seed/graph-rows.ts';
-import { kindOfFile, type SeedData, type SeedKind } from '../../seed/read.ts';
-import {
-  applicationSchema,
-  careerSchema,
-  courseSchema,
-  fieldSchema,
-  skillSchema,
-  subjectSchema,
-} from '../../seed/schema.ts';
+import { kindOfFile, SEED_SCHEMAS, type SeedData, type SeedKind } from '../../seed/read.ts';
 import type { RelationshipType } from '../graph/model.ts';
 import { problem } from './validate.ts';
 import type { ImportNode, ImportOrigin, ImportProblem, ImportRelationship } from './types.ts';
-
-const SCHEMAS: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
-  subjects: subjectSchema,
-  fields: fieldSchema,
-  skills: skillSchema,
-  careers: careerSchema,
-  courses: courseSchema,
-  applications: applicationSchema,
-};
 
 /** Seed files keep a relationship in the record at one end; this is the end, and the field. */
 const OWNER: Record<RelationshipType, { end: 'from' | 'to'; field: string }> = {
@@ -61,7 +43,7 @@ export function readSeedFiles(files: readonly { name: string; value: unknown }[]
       continue;
     }
     value.forEach((record: unknown, index) => {
-      const parsed = SCHEMAS[kind].safeParse(record);
+      const parsed = SEED_SCHEMAS[kind].safeParse(record);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const column = issue.path.length > 0 ? issue.path.join('.') : null;
