@@ -21,16 +21,24 @@ export function cpuSeconds(pid: number): number {
   return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : Number.NaN;
 }
 
-/** The processes whose parent is `parent`: the local Neo4j JVM and the API server of this run. */
-export function childPids(parent: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((pid) => statFields(pid)?.[1] === String(parent));
+function command(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
-/** CPU seconds of this process plus its current children, for "before" and "after" readings. */
-export function treeCpuSeconds(): { self: number; children: number } {
-  const children = childPids(process.pid).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
-  return { self: cpuSeconds(process.pid), children };
+/** Children of `parent` running `name`: the local Neo4j is a `java` child (tsx also keeps an esbuild one). */
+export function childPids(parent: number, name: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => statFields(pid)?.[1] === String(parent) && command(pid) === name);
+}
+
+/** CPU seconds of this process and of its local Neo4j, for "before" and "after" readings. */
+export function treeCpuSeconds(): { self: number; neo4j: number } {
+  const neo4j = childPids(process.pid, 'java').reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
+  return { self: cpuSeconds(process.pid), neo4j };
 }

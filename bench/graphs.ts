@@ -13,9 +13,9 @@ import { printProgress } from '../server/progress.ts';
 import { SEED_IDS, type CaseIds } from './cases.ts';
 import { treeCpuSeconds } from './cpu.ts';
 
-function cpuSince(before: { self: number; children: number }): { neo4j: number; loader: number } {
+function cpuSince(before: { self: number; neo4j: number }): { neo4j: number; loader: number } {
   const after = treeCpuSeconds();
-  return { neo4j: after.children - before.children, loader: after.self - before.self };
+  return { neo4j: after.neo4j - before.neo4j, loader: after.self - before.self };
 }
 
 export type GraphSpec = { kind: 'seed' } | { kind: 'synthetic'; nodes: number; seed: number };
