@@ -7,6 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { requestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { GraphContext } from './graph/executor.ts';
@@ -29,7 +30,31 @@ export interface AppOptions {
   clientDir: string;
   httpServer: Server;
   session: SessionSettings;
+  /** Whether the schema can be introspected; off by default when NODE_ENV=production. */
+  introspection?: boolean;
 }
+
+/**
+ * Only our own files run, load and connect. The client changes most styles through the CSSOM
+ * (element.style, setProperty), which CSP does not govern, but a few views set a `style` attribute
+ * (a node's kind colour as a CSS variable), so style *attributes* are allowed: they cannot run script
+ * and cannot read the page, while <style> elements and inline scripts stay blocked. The Canvas view's
+ * layout worker is a module file served from 'self'.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'unsafe-inline'"],
+  'worker-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+};
 
 export interface App {
   express: Express;
@@ -38,6 +63,9 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { graph, logger, clientDir, httpServer, session } = options;
+  // Apollo's own default, stated here so it is visible: the schema is documented in the repository,
+  // and a production server need not hand a map of itself to anyone who asks.
+  const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';
   const limits = requestLimits();
   const apollo = new ApolloServer<ResolverContext>({
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
@@ -45,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    introspection,
     // The entry point owns SIGINT/SIGTERM: it stops Apollo, then the database, then exits. Apollo's own
     // handlers (on unless NODE_ENV=test) would race it and re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
@@ -61,6 +90,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const uploadJson = express.json({ limit: UPLOAD_BODY_LIMIT });
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      // The Strict-Transport-Security header only means something over HTTPS, which a proxy in front adds.
+      strictTransportSecurity: session.secureCookie,
+    }),
+  );
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });

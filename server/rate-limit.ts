@@ -9,14 +9,17 @@ export interface RateLimitSettings {
   refillPerSecond: number;
   /** Buckets idle this long are dropped, so memory stays bounded by recent clients. */
   idleMs?: number;
+  /** What the person is told; the default suits writes. */
+  message?: (retryAfterSeconds: number) => string;
 }
+
+const changesMessage = (retryAfterSeconds: number) =>
+  `Too many changes in a short time. Wait ${retryAfterSeconds} s and try again.`;
 
 /** Too many writes from one client: wait `retryAfterSeconds`, then try again. */
 export class RateLimitedError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many changes in a short time. Wait ${retryAfterSeconds} s and try again.`, {
-      retryAfterSeconds,
-    });
+  constructor(retryAfterSeconds: number, message = changesMessage(retryAfterSeconds)) {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }
 
@@ -28,6 +31,11 @@ interface Bucket {
 export interface RateLimiter {
   /** Spends a token for `key`, or throws RateLimitedError when none is left. */
   take(key: string): void;
+  /**
+   * Gives back a token spent by `take`. Sign-in takes before checking the password (so parallel guesses
+   * cannot all slip past the check) and refunds when the password was right, so only failures count.
+   */
+  refund(key: string): void;
 }
 
 export function createRateLimiter(settings: RateLimitSettings, now: () => number = Date.now): RateLimiter {
@@ -53,9 +61,17 @@ export function createRateLimiter(settings: RateLimitSettings, now: () => number
       bucket.at = t;
       buckets.set(key, bucket);
       if (bucket.tokens < 1) {
-        throw new RateLimitedError(Math.ceil((1 - bucket.tokens) / settings.refillPerSecond));
+        const retryAfterSeconds = Math.ceil((1 - bucket.tokens) / settings.refillPerSecond);
+        throw new RateLimitedError(
+          retryAfterSeconds,
+          (settings.message ?? changesMessage)(retryAfterSeconds),
+        );
       }
       bucket.tokens -= 1;
+    },
+    refund(key) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.tokens = Math.min(settings.capacity, bucket.tokens + 1);
     },
   };
 }

@@ -192,4 +192,51 @@ describe('home page', () => {
     await page.waitForTimeout(150);
     expect(await hydrologist.getAttribute('transform')).toBe(first);
   });
+  it('runs every main view under the Content-Security-Policy without a violation', async () => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    // The browser also fires an event per violation, including ones it does not log.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(server.url);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('#graph .node[data-id="environmental-science"]').click();
+    await page.locator('#graph .node[data-id="hydrologist"]').waitFor();
+    for (const view of [
+      '?view=careers&subject=biology&via=environmental-science',
+      '?view=present&subject=biology&step=1',
+      '?view=quiz',
+      '?view=skills&have=data-analysis&enjoy=biology',
+      '?view=compare&careers=hydrologist,environmental-scientist',
+      '?view=curate',
+    ]) {
+      await page.goto(`${server.url}/${view}`, { waitUntil: 'networkidle' });
+    }
+    // The Canvas renderer and its layout worker, past the node threshold.
+    type Hood = { neighbourhood: { nodes: { id: string }[] } };
+    const around = async (id: string) =>
+      (
+        await postGraphQL<Hood>(
+          server.url,
+          `{ neighbourhood(id: "${id}", depth: 1, first: 30) { nodes { id } } }`,
+        )
+      ).data!.neighbourhood.nodes.map((n) => n.id);
+    const shown = new Set(await around('biology'));
+    const expand: string[] = [];
+    for (const id of [...shown]) {
+      if (shown.size > CANVAS_FROM_NODES || expand.length >= MAX_EXPANDED) break;
+      if (id === 'biology') continue;
+      expand.push(id);
+      for (const n of await around(id)) shown.add(n);
+    }
+    await page.goto(`${server.url}/?node=biology&expand=${expand.join(',')}`);
+    if (shown.size > CANVAS_FROM_NODES) await page.locator('#graph canvas').waitFor();
+    await page.waitForTimeout(500);
+    expect(violations).toEqual([]);
+  });
 });

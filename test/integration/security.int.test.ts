@@ -1,0 +1,267 @@
+// Web hardening over real HTTP: security headers and the Content-Security-Policy, introspection off in
+// production, batched and oversized or deeply nested requests refused as BAD_USER_INPUT, and the rate
+// limits on sign-in (per email and per address) and on counsellors' writes.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { createApp } from '../../server/app.ts';
+import { listen } from '../../server/listen.ts';
+import { SIGN_IN_EMAIL_LIMIT, SIGN_IN_IP_LIMIT } from '../../server/resolvers/auth.ts';
+import { CURATOR_WRITE_LIMIT } from '../../server/resolvers/guards.ts';
+import { call, codeOf, makeAccount, signIn, TEST_PASSWORD, type Session } from '../support/curator.ts';
+import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
+import { graphContext, testDriver } from '../support/neo4j.ts';
+
+let driver: Driver;
+let server: TestServer;
+
+beforeAll(async () => {
+  driver = testDriver();
+  server = await startTestServer(driver);
+});
+afterAll(async () => {
+  await server.close();
+  await driver.close();
+});
+
+const SIGN_IN = 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { email } }';
+const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
+
+describe('security headers', () => {
+  it('sends a strict Content-Security-Policy and the usual hardening headers on pages and the API', async () => {
+    for (const response of [
+      await fetch(`${server.url}/`),
+      await fetch(`${server.url}/?view=quiz`),
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
+      }),
+    ]) {
+      const csp = (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim());
+      expect(csp).toEqual(
+        expect.arrayContaining([
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "worker-src 'self'",
+          "img-src 'self' data: blob:",
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ]),
+      );
+      // Only style attributes may be inline (see CONTENT_SECURITY_POLICY); never scripts or <style>.
+      expect(csp.filter((d) => d.includes('unsafe'))).toEqual(["style-src-attr 'unsafe-inline'"]);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      // Cookies are not marked Secure in tests, so no HSTS either: it only means something over HTTPS.
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+});
+
+describe('introspection', () => {
+  it('is answered outside production', async () => {
+    const result = await postGraphQL<{ __schema: { queryType: { name: string } } }>(
+      server.url,
+      INTROSPECTION,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('is refused with BAD_USER_INPUT when NODE_ENV=production', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const httpServer = createServer();
+    try {
+      const app = await createApp({
+        graph: graphContext(driver),
+        logger: pino({ level: 'silent' }),
+        clientDir: join(PROJECT_ROOT, 'dist', 'client'),
+        httpServer,
+        session: { ttlMs: 60_000, secureCookie: true },
+      });
+      httpServer.on('request', app.express);
+      const url = `http://127.0.0.1:${await listen(httpServer, 0, '127.0.0.1')}`;
+      try {
+        const result = await postGraphQL(url, INTROSPECTION);
+        expect(result.data ?? undefined).toBeUndefined();
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+        // Ordinary queries still work, and HTTPS deployments get HSTS.
+        const stats = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
+        });
+        expect(
+          ((await stats.json()) as { data: { stats: { totalNodes: number } } }).data.stats.totalNodes,
+        ).toBeGreaterThan(0);
+        expect(stats.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      } finally {
+        await app.apollo.stop();
+      }
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  });
+});
+
+describe('request shape', () => {
+  const post = (body: unknown) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  type Body = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+
+  it('refuses a batch of operations', async () => {
+    const response = await post([
+      { query: '{ stats { totalNodes } }' },
+      { query: '{ stats { totalNodes } }' },
+    ]);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Body;
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toMatch(/batch/i);
+  });
+
+  it('answers deeply nested variables and literals with BAD_USER_INPUT', async () => {
+    // Written out by hand: JSON.stringify itself runs out of stack at these depths.
+    const raw = (text: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
+    const depth = 20_000;
+    const nestedList = `${'['.repeat(depth)}"biology"${']'.repeat(depth)}`;
+    const variable = await raw(
+      `{"query":"query ($id: ID!) { node(id: $id) { id } }","variables":{"id":${nestedList}}}`,
+    );
+    expect(variable.status).toBeLessThan(500);
+    expect(((await variable.json()) as Body).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const nestedObject = `${'{"input":'.repeat(depth)}{"title":"x"}${'}'.repeat(depth)}`;
+    const input = await raw(
+      `{"query":"mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }","variables":{"input":${nestedObject}}}`,
+    );
+    expect(input.status).toBeLessThan(500);
+    expect(((await input.json()) as Body).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const literal = await post({ query: `{ node(id: ${'['.repeat(3_000)}"x"${']'.repeat(3_000)}) { id } }` });
+    expect(((await literal.json()) as Body).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers huge strings with BAD_USER_INPUT: in a variable, in the query text, and past the body limit', async () => {
+    const huge = 'a'.repeat(90_000);
+    for (const result of [
+      await postGraphQL(server.url, 'query ($t: String!) { search(text: $t) { hits { score } } }', {
+        t: huge,
+      }),
+      await postGraphQL(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: huge }),
+      await postGraphQL(server.url, 'mutation ($id: ID!) { deletePlan(id: $id) }', { id: huge }),
+      await postGraphQL(server.url, `{ search(text: "${huge}") { hits { score } } }`),
+    ]) {
+      expect(codeOf(result), JSON.stringify(result.errors).slice(0, 300)).toBe('BAD_USER_INPUT');
+    }
+    const tooBig = await postGraphQL(
+      server.url,
+      'query ($t: String!) { search(text: $t) { hits { score } } }',
+      {
+        t: 'a'.repeat(200_000),
+      },
+    );
+    expect(tooBig.status).toBe(413);
+    expect(codeOf(tooBig)).toBe('BAD_USER_INPUT');
+  });
+});
+
+// The limiters live in the server's memory for the life of the process (this test file), so these
+// tests run in order and count what the ones before them spent.
+describe('rate limits', () => {
+  let counsellor: Session;
+  beforeAll(async () => {
+    counsellor = await signIn(server.url, await makeAccount(driver, 'counsellor'));
+  });
+
+  it('does not count sign-ins that succeed', async () => {
+    const email = await makeAccount(driver, 'counsellor');
+    for (let i = 0; i < SIGN_IN_EMAIL_LIMIT.capacity + 3; i += 1) {
+      const result = await call(server.url, SIGN_IN, { e: email, p: TEST_PASSWORD });
+      expect(result.errors, `sign-in ${i + 1}`).toBeUndefined();
+    }
+  });
+
+  it('locks one email after 10 failed sign-ins, even for the right password, with a wait in minutes', async () => {
+    const email = await makeAccount(driver, 'counsellor');
+    for (let i = 0; i < SIGN_IN_EMAIL_LIMIT.capacity; i += 1) {
+      expect(codeOf(await call(server.url, SIGN_IN, { e: email, p: 'wrong password, try again' }))).toBe(
+        'UNAUTHENTICATED',
+      );
+    }
+    const limited = await call(server.url, SIGN_IN, { e: email.toUpperCase(), p: TEST_PASSWORD });
+    expect(limited.setCookie).toBeNull();
+    const [error] = limited.errors ?? [];
+    expect(error?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(error?.message).toMatch(/^Too many sign-in attempts .*Try again in \d+ minutes?\.$/);
+    // Another account from the same address is not locked out by this one.
+    const other = await makeAccount(driver, 'counsellor');
+    expect((await call(server.url, SIGN_IN, { e: other, p: TEST_PASSWORD })).errors).toBeUndefined();
+  });
+
+  it('limits failed sign-ins per address across many emails', async () => {
+    // The test before spent 10 of this address's tokens on failures.
+    const left = SIGN_IN_IP_LIMIT.capacity - SIGN_IN_EMAIL_LIMIT.capacity;
+    const codes: unknown[] = [];
+    for (let i = 0; i < left + 3; i += 1) {
+      codes.push(
+        codeOf(await call(server.url, SIGN_IN, { e: `nobody-${i}@pathways.test`, p: 'guess guess guess' })),
+      );
+    }
+    // A token trickles back every 30 s, so allow one extra failure before the limit bites.
+    expect(codes.slice(0, left)).toEqual(Array<string>(left).fill('UNAUTHENTICATED'));
+    expect(codes.slice(left + 1)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // Now even a right password from this address waits.
+    const email = await makeAccount(driver, 'counsellor');
+    expect(codeOf(await call(server.url, SIGN_IN, { e: email, p: TEST_PASSWORD }))).toBe('RATE_LIMITED');
+  });
+
+  it('limits a counsellor to 120 writes in a burst, then two a second', async () => {
+    // A write with a malformed id costs a token but touches nothing: the limit is checked before the input.
+    const write = () =>
+      call(
+        server.url,
+        'mutation { retireNode(id: "Not An Id", version: 1) { record { version } } }',
+        {},
+        counsellor,
+      );
+    const sent = CURATOR_WRITE_LIMIT.capacity + 10;
+    const results = await Promise.all(Array.from({ length: sent }, write));
+    const codes = results.map(codeOf);
+    const passed = codes.filter((c) => c === 'BAD_USER_INPUT').length;
+    const limited = codes.filter((c) => c === 'RATE_LIMITED').length;
+    expect(passed + limited).toBe(sent);
+    // The burst, plus the odd token earned back while the requests were under way.
+    expect(passed).toBeGreaterThanOrEqual(CURATOR_WRITE_LIMIT.capacity);
+    expect(passed).toBeLessThanOrEqual(CURATOR_WRITE_LIMIT.capacity + 6);
+    expect(results.find((r) => codeOf(r) === 'RATE_LIMITED')?.errors?.[0]?.message).toMatch(
+      /^Too many changes in a short time\. Wait \d+ s and try again\.$/,
+    );
+    // Reading is not limited.
+    const history = await call(server.url, '{ recentChanges(first: 1) { changes { id } } }', {}, counsellor);
+    expect(history.errors).toBeUndefined();
+  });
+});
