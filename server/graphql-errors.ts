@@ -22,6 +22,15 @@ const CLIENT_CODES = new Set([
 ]);
 
 /**
+ * graphql-js stops coercing variables after 50 problems and adds this error, without a code, after the
+ * 50 BAD_USER_INPUT ones. It is the caller's input all the same (found by test/integration/fuzz.int.test.ts).
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
+
+const isClientError = (error: { message: string; extensions?: Record<string, unknown> }) =>
+  CLIENT_CODES.has(String(error.extensions?.code)) || TOO_MANY_VARIABLE_ERRORS.test(error.message);
+
+/**
  * The error a resolver threw, under graphql-js's wrapping. Walks `originalError` rather than relying on
  * `instanceof GraphQLError`, which fails when two copies of graphql (CommonJS and ESM) are loaded.
  */
@@ -44,11 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+  if (isClientError(formatted)) {
     // Parse and validation errors (an unknown enum value, a missing argument…) are the caller's to fix,
     // so they share the contract's one code for that; graphql-js's own code stays as a detail.
-    return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    const code = String(formatted.extensions?.code);
+    const reason = CLIENT_CODES.has(code) ? code : 'BAD_USER_INPUT';
+    return { ...base, extensions: { code: 'BAD_USER_INPUT', reason } };
   }
   return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -62,7 +72,7 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Resolve
           for (const error of errors) {
             const original = originalError(error);
             if (original instanceof AppError) continue;
-            if (CLIENT_CODES.has(String(error.extensions.code))) continue;
+            if (isClientError(error)) continue;
             logger.error(
               { requestId: contextValue.requestId, err: original, path: error.path },
               'request failed',

@@ -164,6 +164,17 @@ describe('request shape', () => {
     expect(((await literal.json()) as Body).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers a variable with more than 50 problems with BAD_USER_INPUT only', async () => {
+    // graphql-js gives up after 50 and adds an error of its own without a code; found by fuzzing.
+    const result = await postGraphQL(
+      server.url,
+      'query ($answers: [QuizAnswerInput!]!) { interestMatches(answers: $answers) { __typename } }',
+      { answers: Array.from({ length: 60 }, () => ({ item: null, value: 1 })) },
+    );
+    expect(result.errors?.length).toBeGreaterThan(50);
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
   it('answers huge strings with BAD_USER_INPUT: in a variable, in the query text, and past the body limit', async () => {
     const huge = 'a'.repeat(90_000);
     for (const result of [
