@@ -39,6 +39,7 @@ const actions: DetailActions = {
   openNode: (id) => navigate({ view: 'explore', node: id }),
   openCareers: (subject) => navigate({ view: 'careers', subject, via: null }),
   present: (subject) => navigate({ view: 'present', subject, step: 0 }),
+  openPlan: (plan) => navigate({ view: 'plan', plan }),
 };
 
 function showError(
@@ -151,6 +152,7 @@ function render(state: ViewState): void {
     document.title = 'Careers — Pathways';
     void renderCareers(byId('careers-view'), state, {
       openNode: actions.openNode,
+      openPlan: actions.openPlan,
       filter: (via) => navigate({ via }),
       back: () => navigate({ view: 'explore', node: DEFAULT_NODE }),
     });

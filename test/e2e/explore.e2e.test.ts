@@ -71,6 +71,19 @@ describe('explorer', () => {
     await page.locator('.career-path').first().waitFor();
   });
 
+  it('turns a subject → field → career path, or a career, into an action plan', async () => {
+    await page.goto(`${server.url}/?view=careers&subject=biology&via=environmental-science`);
+    const path = page.locator('.career-path[data-career="hydrologist"]');
+    await path.getByRole('button', { name: /Make a plan for this: Hydrologist/ }).click();
+    await page.waitForURL(/\?view=plan&plan=[\w-]{22}$/);
+    // The plan starts from the path's subject, as the first milestone.
+    await expect.poll(() => page.locator('#plan-view li').first().textContent()).toContain('Biology');
+
+    await page.goto(`${server.url}/?node=hydrologist`);
+    await page.locator('#detail').getByRole('button', { name: 'Make an action plan' }).click();
+    await page.waitForURL(/\?view=plan&plan=[\w-]{22}$/);
+  });
+
   it('copies a link that reopens the same view', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await page.goto(`${server.url}/?view=careers&subject=chemistry`);

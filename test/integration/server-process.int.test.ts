@@ -64,7 +64,8 @@ describe('server process', () => {
     expect(result.stdout).toContain('seeding it with the curated data');
     expect(result.code).toBe(0);
     expect(await waitUntilGone(Number(pid))).toBe(true);
-  });
+    // A cold JVM start plus seeding an empty graph: on a loaded 2-core machine this can pass a minute.
+  }, 150_000);
 
   it('takes its local Neo4j down with it even when killed with SIGKILL', async () => {
     const child = spawnTs('test/fixtures/hold-local-neo4j.ts');

@@ -5,9 +5,11 @@ import type { SubjectCareersQuery } from '../api/generated/graphql.ts';
 import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
+import { startPlan } from './plan-view.ts';
 
 export interface CareersActions {
   openNode(id: string): void;
+  openPlan(id: string): void;
   filter(via: string | null): void;
   back(): void;
 }
@@ -16,8 +18,15 @@ type CareerPath = SubjectCareersQuery['subjectCareers']['paths'][number];
 
 const PAGE = 25;
 
-const chain = (path: CareerPath, actions: CareersActions) =>
-  pathChain(path.path, actions.openNode, { 'data-career': path.career.id });
+/** A path, and a button that turns it into an action plan starting from the path's subject. */
+function chain(path: CareerPath, subject: string, actions: CareersActions): HTMLLIElement {
+  const item = pathChain(path.path, actions.openNode, { 'data-career': path.career.id });
+  const plan = el('button', { type: 'button', class: 'secondary small make-plan' }, 'Make a plan for this');
+  plan.setAttribute('aria-label', `Make a plan for this: ${path.career.name}, through this path`);
+  plan.addEventListener('click', () => void startPlan(path.career.id, [], plan, actions.openPlan, subject));
+  item.append(plan);
+  return item;
+}
 
 export async function renderCareers(
   container: HTMLElement,
@@ -52,7 +61,11 @@ export async function renderCareers(
       button.addEventListener('click', () => actions.filter(id));
       return button;
     };
-    const list = el('ol', { class: 'career-paths' }, ...subjectCareers.paths.map((p) => chain(p, actions)));
+    const list = el(
+      'ol',
+      { class: 'career-paths' },
+      ...subjectCareers.paths.map((p) => chain(p, state.subject, actions)),
+    );
     const more = el('button', { type: 'button', class: 'secondary' }, 'Show more paths');
     let cursor = subjectCareers.pageInfo.endCursor;
     more.hidden = !subjectCareers.pageInfo.hasNextPage;
@@ -64,7 +77,7 @@ export async function renderCareers(
         first: PAGE,
         after: cursor,
       });
-      list.append(...next.subjectCareers.paths.map((p) => chain(p, actions)));
+      list.append(...next.subjectCareers.paths.map((p) => chain(p, state.subject, actions)));
       cursor = next.subjectCareers.pageInfo.endCursor;
       more.hidden = !next.subjectCareers.pageInfo.hasNextPage;
       more.disabled = false;

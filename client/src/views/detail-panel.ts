@@ -5,9 +5,11 @@ import type { CareerDetailQuery, NodeKind, RelationshipType } from '../api/gener
 import { request } from '../api/request.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { kindInfo } from './kinds.ts';
+import { startPlan } from './plan-view.ts';
 
 export interface DetailActions {
   openNode(id: string): void;
+  openPlan(id: string): void;
   openCareers(subject: string): void;
   present(subject: string): void;
 }
@@ -151,6 +153,12 @@ function careerFacts(career: CareerDetailQuery['career']['career']): HTMLElement
   );
 }
 
+function planButton(career: string, actions: DetailActions): HTMLElement {
+  const button = el('button', { type: 'button', class: 'make-plan' }, 'Make an action plan');
+  button.addEventListener('click', () => void startPlan(career, [], button, actions.openPlan));
+  return el('div', { class: 'actions' }, button);
+}
+
 async function renderCareer(container: HTMLElement, id: string, actions: DetailActions): Promise<void> {
   const { career } = await request(CareerDetailDocument, { id });
   const skills = (kind: string) => career.skills.filter((s) => s.skill.skillKind === kind);
@@ -171,6 +179,7 @@ async function renderCareer(container: HTMLElement, id: string, actions: DetailA
       el('h2', {}, career.career.name),
     ),
     el('p', {}, career.career.description),
+    planButton(career.career.id, actions),
     careerFacts(career.career),
     section('Hard skills', skillItems(skills('HARD'))) ?? '',
     section('Soft skills', skillItems(skills('SOFT'))) ?? '',
