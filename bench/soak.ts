@@ -11,7 +11,8 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { createUser } from '../server/graph/accounts.ts';
 import { SCHEMA_FILE } from '../server/app.ts';
 import { printProgress } from '../server/progress.ts';
-import { startApiServer } from './api-server.ts';
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../seed/paths.ts';
 import { openBenchGraph } from './graphs.ts';
 import { rssMiB } from './memory.ts';
 
@@ -126,6 +127,59 @@ function median(xs: readonly number[]): number {
   );
 }
 
+interface Api {
+  url: string;
+  pid: number;
+  /** What the server logged at level error: the causes behind INTERNAL_SERVER_ERROR answers. */
+  logged: string[];
+  stop(): Promise<void>;
+}
+
+/** The API as `npm start` runs it (as bench/api-server.ts does), but logging its errors for the report. */
+async function startApi(neo4jUri: string, password: string): Promise<Api> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: password,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const logged: string[] = [];
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const port = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Ready in .*:(\d+) /.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+      // pino writes JSON lines to stdout; keep the errors (a bounded number).
+      for (const line of chunk.toString().split('\n')) {
+        if (line.startsWith('{') && logged.length < 50) logged.push(line);
+      }
+    });
+    server.once('exit', (code) =>
+      reject(new Error(`the API server exited (${String(code)}) before it was ready:\n${seen}`)),
+    );
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    pid: server.pid ?? -1,
+    logged,
+    async stop() {
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** A query the schema no longer accepts would count as thousands of errors; say so before starting. */
 function checkQueries(): void {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -140,7 +194,7 @@ async function main(): Promise<number> {
   printProgress(`Soak: ${SECONDS} s at c=${CONCURRENCY}, one write in ${WRITE_EVERY} requests.`);
   const graph = await openBenchGraph({ kind: 'seed' });
   const { driver, name } = graph.database;
-  const api = await startApiServer(graph.database.uri, graph.config.neo4j.password);
+  const api = await startApi(graph.database.uri, graph.config.neo4j.password);
   const failures: string[] = [];
   try {
     printProgress(`API server pid ${api.pid} at ${api.url}`);
@@ -282,6 +336,15 @@ Soak: ${elapsed.toFixed(0)} s at c=${CONCURRENCY} against the seed graph (API pi
   memory     RSS start ${(all[0] ?? 0).toFixed(0)} MiB, end ${(all.at(-1) ?? 0).toFixed(0)} MiB, peak ${Math.max(...all).toFixed(0)} MiB; after ${(WARM_UP_SHARE * 100).toFixed(0)} % warm-up, median ${firstHalf.toFixed(0)} → ${secondHalf.toFixed(0)} MiB (${(growth * 100).toFixed(1)} %, limit ${(MAX_GROWTH * 100).toFixed(0)} %)`);
 
     if (errors > 0) failures.unshift(`${errors} request(s) failed`);
+    for (const line of api.logged.slice(0, 5)) {
+      const entry = JSON.parse(line) as {
+        msg?: string;
+        err?: { type?: string; code?: string; message?: string };
+      };
+      failures.push(
+        `server logged: ${entry.msg ?? ''} ${entry.err?.type ?? ''} ${entry.err?.code ?? ''} ${(entry.err?.message ?? '').slice(0, 300)}`,
+      );
+    }
     if (notCurrent.length > 0)
       failures.push(`not as acknowledged in the graph: ${notCurrent.slice(0, 5).join(', ')}`);
     if (notAudited.length > 0)
