@@ -32,6 +32,8 @@ export async function ensureAccountSchema(driver: Driver, database?: string): Pr
     'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (s:Session) REQUIRE s.tokenHash IS UNIQUE',
     'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
     'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
+    // Without it, the first concurrent writes on a fresh database could each create their own counter.
+    'CREATE CONSTRAINT changelog_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
   ]) {
     await driver.executeQuery(statement, {}, { database });
   }

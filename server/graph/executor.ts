@@ -18,6 +18,8 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
+  // Neo4j 5 files a transaction stopped while it waited for a lock (its timeout passed) under ClientError.
+  'Neo.ClientError.Transaction.LockClientStopped',
 ]);
 
 export function isUnavailable(error: unknown): boolean {
