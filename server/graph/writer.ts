@@ -6,11 +6,17 @@ import { isUnavailable, type GraphContext } from './executor.ts';
 
 export type WriteWork<T> = (tx: ManagedTransaction) => Promise<T>;
 
+/**
+ * Curation writes queue on the change counter (see audit.ts), so under heavy load a write may wait
+ * behind others for longer than a read should take; it waits up to this long rather than fail.
+ */
+export const WRITE_TIMEOUT_MS = 30_000;
+
 export async function writeTransaction<T>(ctx: GraphContext, work: WriteWork<T>): Promise<T> {
   ctx.onQuery?.('write transaction');
   const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'WRITE' });
   try {
-    return await session.executeWrite(work, { timeout: ctx.timeoutMs });
+    return await session.executeWrite(work, { timeout: Math.max(ctx.timeoutMs, WRITE_TIMEOUT_MS) });
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
