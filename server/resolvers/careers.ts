@@ -15,7 +15,7 @@ export const MAX_HAVE_SKILLS = 200;
 
 const level = (l: Level): GqlLevel => l.toUpperCase() as GqlLevel;
 
-const requiredSkill = (r: RequiredSkillResult) => ({
+export const requiredSkill = (r: RequiredSkillResult) => ({
   skill: shapeAs(r.skill, 'Skill'),
   importance: r.importance,
   level: level(r.level),

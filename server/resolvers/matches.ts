@@ -1,9 +1,8 @@
 // quizItems, interestMatches, skillMatches and compareCareers: validate, read once, rank with the pure
 // scoring modules, shape.
 import { AppError, BadUserInputError, NotFoundError } from '../errors.ts';
-import type { Level } from '../graph/careers.ts';
-import { findComparison, findMatchCandidates, findRiasecCareers, type NeedRow } from '../graph/matches.ts';
-import type { Interest, Level as GqlLevel, QueryResolvers } from '../generated/graphql.ts';
+import { findComparison, findMatchCandidates, findRiasecCareers } from '../graph/matches.ts';
+import type { Interest, QueryResolvers } from '../generated/graphql.ts';
 import {
   QUIZ_ITEMS,
   RIASEC_MEANINGS,
@@ -16,21 +15,13 @@ import {
 } from '../scoring/riasec.ts';
 import { compareSkills, rankSkillMatches } from '../scoring/skill-match.ts';
 import { requireIds, requireIntInRange } from './arguments.ts';
+import { requiredSkill } from './careers.ts';
 import { shapeAs } from './shape.ts';
 
 export const MAX_MATCHES = 50;
 export const MAX_FIELDS = 10;
 export const MAX_ENJOY = 50;
 export const MAX_HAVE = 200;
-
-const level = (l: Level): GqlLevel => l.toUpperCase() as GqlLevel;
-
-const requiredSkill = (r: NeedRow) => ({
-  skill: shapeAs(r.skill, 'Skill'),
-  importance: r.importance,
-  level: level(r.level),
-  why: r.why,
-});
 
 export const matchQueries: Pick<
   QueryResolvers,
