@@ -1,0 +1,106 @@
+// The API server killed outright (SIGKILL) in the middle of a write: the write and its audit record
+// are one Neo4j transaction, so neither may be left behind, half or whole.
+import { randomUUID } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeAccount, signIn } from '../support/curator.ts';
+import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { finished, killStragglers, spawnTs, waitForOutput } from '../support/processes.ts';
+
+let driver: Driver;
+beforeAll(() => {
+  driver = testDriver();
+});
+afterEach(killStragglers);
+afterAll(async () => {
+  await driver.close();
+});
+
+async function cypher<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const result = await driver.executeQuery(statement, params, { database: testNeo4j().database });
+  return result.records.map((r) => r.toObject() as T);
+}
+
+const IMPORT = `mutation ($files: [ImportFileInput!]!) {
+  importGraph(format: JSON, files: $files, dryRun: false) { change { id } }
+}`;
+
+/** A graph file big enough that its import is still writing when the server is killed. */
+function bigImport(prefix: string, count: number): string {
+  return JSON.stringify({
+    format: 'pathways-graph',
+    version: 1,
+    nodes: Array.from({ length: count }, (_, i) => ({
+      label: 'Skill',
+      id: `${prefix}-${i}`,
+      properties: {
+        name: `Kill probe skill ${i}`,
+        description: 'A skill an import brings in while its server is killed, so it must never land.',
+        aliases: [],
+        kind: 'hard',
+      },
+    })),
+    relationships: [],
+  });
+}
+
+describe('server killed mid-write', () => {
+  it('leaves neither the import nor its audit record behind', async () => {
+    const neo4j = testNeo4j();
+    const child = spawnTs('server/index.ts', {
+      PORT: '0',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database ?? '',
+      LOG_LEVEL: 'silent',
+    });
+    const done = finished(child);
+    const [, port] = await waitForOutput(child, /Ready in [\d.]+ s: http:\/\/localhost:(\d+)/);
+    const url = `http://127.0.0.1:${port}`;
+    const session = await signIn(url, await makeAccount(driver, 'counsellor'));
+    const prefix = `kill-probe-${randomUUID().slice(0, 8)}`;
+    const changesBefore = (await cypher<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n'))[0]!.n;
+
+    const request = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-pathways-upload': 'import',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+      },
+      body: JSON.stringify({
+        query: IMPORT,
+        variables: { files: [{ name: 'graph.json', content: bigImport(prefix, 6000) }] },
+      }),
+    }).catch((error: unknown) => error);
+
+    // Kill only once the import's transaction is writing in Neo4j, so the test cannot pass vacuously.
+    const writing = async () =>
+      (
+        await cypher<{ query: string }>(
+          'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN currentQuery AS query',
+          { marker: 'UNWIND' },
+        )
+      ).length > 0;
+    const deadline = Date.now() + 60_000;
+    while (!(await writing())) {
+      if (Date.now() > deadline) throw new Error('the import never started writing');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGKILL');
+    expect((await done).code).toBeNull();
+    expect(await request).toBeInstanceOf(Error);
+
+    // Neo4j rolls the transaction back once its client is gone.
+    await expect.poll(writing, { timeout: 30_000 }).toBe(false);
+    const landed = await cypher<{ n: number }>(
+      'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n',
+      { prefix },
+    );
+    expect(landed[0]!.n).toBe(0);
+    const changesAfter = (await cypher<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n'))[0]!.n;
+    expect(changesAfter).toBe(changesBefore);
+  }, 150_000);
+});
