@@ -1,5 +1,6 @@
-// The API server killed outright (SIGKILL) in the middle of a write: the write and its audit record
-// are one Neo4j transaction, so neither may be left behind, half or whole.
+// The API server stopped in the middle of a write. Killed outright (SIGKILL): the write and its audit
+// record are one Neo4j transaction, so neither may be left behind, half or whole. Asked to stop
+// (SIGTERM): it lets the write finish and answer before it exits.
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -44,63 +45,95 @@ function bigImport(prefix: string, count: number): string {
   });
 }
 
-describe('server killed mid-write', () => {
-  it('leaves neither the import nor its audit record behind', async () => {
-    const neo4j = testNeo4j();
-    const child = spawnTs('server/index.ts', {
-      PORT: '0',
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database ?? '',
-      LOG_LEVEL: 'silent',
-    });
-    const done = finished(child);
-    const [, port] = await waitForOutput(child, /Ready in [\d.]+ s: http:\/\/localhost:(\d+)/);
-    const url = `http://127.0.0.1:${port}`;
-    const session = await signIn(url, await makeAccount(driver, 'counsellor'));
+/** The import's transaction is at work in Neo4j. */
+const writing = async () =>
+  (
+    await cypher<{ query: string }>(
+      'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN currentQuery AS query',
+      { marker: 'UNWIND' },
+    )
+  ).length > 0;
+
+type ImportAnswer = { data?: { importGraph: { change: { id: string } | null } } };
+
+/** `npm start`'s entry point on the suite's Neo4j, with a large import sent and seen writing. */
+async function serverWritingAnImport(prefix: string) {
+  const neo4j = testNeo4j();
+  const child = spawnTs('server/index.ts', {
+    PORT: '0',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database ?? '',
+    LOG_LEVEL: 'silent',
+  });
+  const done = finished(child);
+  const [, port] = await waitForOutput(child, /Ready in [\d.]+ s: http:\/\/localhost:(\d+)/);
+  const url = `http://127.0.0.1:${port}`;
+  const session = await signIn(url, await makeAccount(driver, 'counsellor'));
+  const request: Promise<ImportAnswer | Error> = fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-pathways-upload': 'import',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+    },
+    body: JSON.stringify({
+      query: IMPORT,
+      variables: { files: [{ name: 'graph.json', content: bigImport(prefix, 6000) }] },
+    }),
+  }).then(
+    async (response) => (await response.json()) as ImportAnswer,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+  // Stop the server only once the import's transaction is writing, so neither test passes vacuously.
+  const deadline = Date.now() + 60_000;
+  while (!(await writing())) {
+    if (Date.now() > deadline) throw new Error('the import never started writing');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { child, done, request };
+}
+
+const countOf = async (prefix: string) =>
+  (
+    await cypher<{ n: number }>('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n', {
+      prefix,
+    })
+  )[0]!.n;
+
+describe('server stopped mid-write', () => {
+  it('when killed, leaves neither the import nor its audit record behind', async () => {
     const prefix = `kill-probe-${randomUUID().slice(0, 8)}`;
     const changesBefore = (await cypher<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n'))[0]!.n;
-
-    const request = fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-pathways-upload': 'import',
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-      },
-      body: JSON.stringify({
-        query: IMPORT,
-        variables: { files: [{ name: 'graph.json', content: bigImport(prefix, 6000) }] },
-      }),
-    }).catch((error: unknown) => error);
-
-    // Kill only once the import's transaction is writing in Neo4j, so the test cannot pass vacuously.
-    const writing = async () =>
-      (
-        await cypher<{ query: string }>(
-          'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN currentQuery AS query',
-          { marker: 'UNWIND' },
-        )
-      ).length > 0;
-    const deadline = Date.now() + 60_000;
-    while (!(await writing())) {
-      if (Date.now() > deadline) throw new Error('the import never started writing');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const { child, done, request } = await serverWritingAnImport(prefix);
     child.kill('SIGKILL');
     expect((await done).code).toBeNull();
     expect(await request).toBeInstanceOf(Error);
 
     // Neo4j rolls the transaction back once its client is gone.
     await expect.poll(writing, { timeout: 30_000 }).toBe(false);
-    const landed = await cypher<{ n: number }>(
-      'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n',
-      { prefix },
-    );
-    expect(landed[0]!.n).toBe(0);
+    expect(await countOf(prefix)).toBe(0);
     const changesAfter = (await cypher<{ n: number }>('MATCH (c:Change) RETURN count(c) AS n'))[0]!.n;
     expect(changesAfter).toBe(changesBefore);
+  }, 150_000);
+
+  it('when asked to stop, finishes the import, answers it, then exits cleanly', async () => {
+    const prefix = `drain-probe-${randomUUID().slice(0, 8)}`;
+    const { child, done, request } = await serverWritingAnImport(prefix);
+    try {
+      child.kill('SIGTERM');
+      const answer = await request;
+      expect(answer).not.toBeInstanceOf(Error);
+      const change = (answer as { data?: { importGraph: { change: { id: string } | null } } }).data
+        ?.importGraph.change;
+      expect(change?.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await done).code).toBe(0);
+      expect(await countOf(prefix)).toBe(6000);
+    } finally {
+      // The shared graph goes back to what the other test files expect.
+      await cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+    }
   }, 150_000);
 });
