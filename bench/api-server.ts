@@ -7,10 +7,16 @@ import { PROJECT_ROOT } from '../seed/paths.ts';
 export interface ApiServer {
   url: string;
   pid: number;
+  /** The JSON lines the server logged (at most 50): with `logLevel: 'error'`, the causes of failures. */
+  logged: string[];
   stop(): Promise<void>;
 }
 
-export async function startApiServer(neo4jUri: string, password: string): Promise<ApiServer> {
+export async function startApiServer(
+  neo4jUri: string,
+  password: string,
+  options: { logLevel?: 'silent' | 'error' } = {},
+): Promise<ApiServer> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: PROJECT_ROOT,
     env: {
@@ -20,11 +26,12 @@ export async function startApiServer(neo4jUri: string, password: string): Promis
       NEO4J_PASSWORD: password,
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: options.logLevel ?? 'silent',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const logged: string[] = [];
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const port = await new Promise<string>((resolve, reject) => {
     let seen = '';
@@ -32,6 +39,10 @@ export async function startApiServer(neo4jUri: string, password: string): Promis
       seen += chunk.toString();
       const match = /Ready in .*:(\d+) /.exec(seen);
       if (match?.[1]) resolve(match[1]);
+      // pino writes JSON lines to stdout; keep a bounded number of them.
+      for (const line of chunk.toString().split('\n')) {
+        if (line.startsWith('{') && logged.length < 50) logged.push(line);
+      }
     });
     server.once('exit', (code) =>
       reject(new Error(`the API server exited (${String(code)}) before it was ready:\n${seen}`)),
@@ -40,6 +51,7 @@ export async function startApiServer(neo4jUri: string, password: string): Promis
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     pid: server.pid ?? -1,
+    logged,
     async stop() {
       if (server.exitCode !== null || server.signalCode !== null) return;
       server.kill('SIGTERM');

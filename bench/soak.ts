@@ -11,8 +11,7 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { createUser } from '../server/graph/accounts.ts';
 import { SCHEMA_FILE } from '../server/app.ts';
 import { printProgress } from '../server/progress.ts';
-import { spawn } from 'node:child_process';
-import { PROJECT_ROOT } from '../seed/paths.ts';
+import { startApiServer } from './api-server.ts';
 import { openBenchGraph } from './graphs.ts';
 import { rssMiB } from './memory.ts';
 
@@ -127,59 +126,6 @@ function median(xs: readonly number[]): number {
   );
 }
 
-interface Api {
-  url: string;
-  pid: number;
-  /** What the server logged at level error: the causes behind INTERNAL_SERVER_ERROR answers. */
-  logged: string[];
-  stop(): Promise<void>;
-}
-
-/** The API as `npm start` runs it (as bench/api-server.ts does), but logging its errors for the report. */
-async function startApi(neo4jUri: string, password: string): Promise<Api> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4jUri,
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: password,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const logged: string[] = [];
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const port = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /Ready in .*:(\d+) /.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-      // pino writes JSON lines to stdout; keep the errors (a bounded number).
-      for (const line of chunk.toString().split('\n')) {
-        if (line.startsWith('{') && logged.length < 50) logged.push(line);
-      }
-    });
-    server.once('exit', (code) =>
-      reject(new Error(`the API server exited (${String(code)}) before it was ready:\n${seen}`)),
-    );
-  });
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    pid: server.pid ?? -1,
-    logged,
-    async stop() {
-      if (server.exitCode !== null || server.signalCode !== null) return;
-      server.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /** A query the schema no longer accepts would count as thousands of errors; say so before starting. */
 function checkQueries(): void {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -194,7 +140,8 @@ async function main(): Promise<number> {
   printProgress(`Soak: ${SECONDS} s at c=${CONCURRENCY}, one write in ${WRITE_EVERY} requests.`);
   const graph = await openBenchGraph({ kind: 'seed' });
   const { driver, name } = graph.database;
-  const api = await startApi(graph.database.uri, graph.config.neo4j.password);
+  // Logging errors, so an INTERNAL_SERVER_ERROR in the report comes with its cause.
+  const api = await startApiServer(graph.database.uri, graph.config.neo4j.password, { logLevel: 'error' });
   const failures: string[] = [];
   try {
     printProgress(`API server pid ${api.pid} at ${api.url}`);

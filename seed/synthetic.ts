@@ -7,21 +7,14 @@
 // In-degrees are heavy-tailed: targets are drawn as floor(n · u^HUB_SKEW), so a few low-numbered nodes
 // become hubs (like "communication" in the curated data) while most get a handful of links.
 import { randomLcg } from 'd3-random';
-import type { z } from 'zod';
-import { SeedFileError, type SeedData, type SeedKind } from './read.ts';
-import {
-  applicationSchema,
-  careerSchema,
-  courseSchema,
-  fieldSchema,
-  skillSchema,
-  subjectSchema,
-  type ApplicationInput,
-  type CareerInput,
-  type CourseInput,
-  type FieldInput,
-  type SkillInput,
-  type SubjectInput,
+import { SEED_SCHEMAS, SeedFileError, type SeedData, type SeedKind } from './read.ts';
+import type {
+  ApplicationInput,
+  CareerInput,
+  CourseInput,
+  FieldInput,
+  SkillInput,
+  SubjectInput,
 } from './schema.ts';
 
 /** Records per kind in the curated seed (seed/data), whose proportions the synthetic graph keeps. */
@@ -356,21 +349,12 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<SeedDat
   }
 }
 
-const SCHEMAS: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
-  subjects: subjectSchema,
-  fields: fieldSchema,
-  skills: skillSchema,
-  careers: careerSchema,
-  courses: courseSchema,
-  applications: applicationSchema,
-};
-
 /** The curated files' shape rules, applied to a generated chunk; the curated minimum counts are not. */
 export function validateChunk(chunk: SeedData): void {
   const problems: string[] = [];
   for (const kind of GENERATION_ORDER) {
     for (const record of chunk[kind]) {
-      const result = SCHEMAS[kind].safeParse(record);
+      const result = SEED_SCHEMAS[kind].safeParse(record);
       if (!result.success)
         for (const issue of result.error.issues)
           problems.push(`synthetic ${kind} "${record.id}": field ${issue.path.join('.')}: ${issue.message}`);
