@@ -1,7 +1,9 @@
 // The audit log: one :Change per write, in the write's own transaction, holding who, when, what,
-// and the before and after states of everything it touched. A single counter node orders the
-// changes strictly; taking it also serialises curation writes, which is what makes "the later
-// change that blocks this undo" well defined.
+// and the before and after states of everything it touched. A single counter node numbers the
+// changes. It is taken by the statement that records the change, the last of its transaction, and
+// held until the commit: so numbers follow commit order (which makes "the later change that blocks
+// this undo" well defined), while writers queue on it only for that one statement rather than for
+// their whole work.
 import { randomUUID } from 'node:crypto';
 import { int, type ManagedTransaction } from 'neo4j-driver';
 import { readQuery, type GraphContext } from './executor.ts';
@@ -66,23 +68,10 @@ function parse(stored: StoredChange): ChangeRecord {
   };
 }
 
-/** Takes the next number in the log; the lock on the counter lasts until the transaction ends. */
-export async function nextSequence(tx: ManagedTransaction): Promise<number> {
-  const [row] = await run<{ seq: number }>(
-    tx,
-    `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
-     SET log.seq = log.seq + 1
-     RETURN log.seq AS seq`,
-    {},
-  );
-  if (!row) throw new Error('The change counter was not written');
-  return row.seq;
-}
-
+/** Numbers and records the change; call it last in the transaction (see above). */
 export async function recordChange(
   tx: ManagedTransaction,
   actor: Actor,
-  seq: number,
   at: string,
   input: ChangeInput,
 ): Promise<ChangeRecord> {
@@ -91,7 +80,9 @@ export async function recordChange(
   const nodeIds = [...new Set(touched.flatMap(stateNodeIds))].sort();
   const [row] = await run<{ c: StoredChange }>(
     tx,
-    `CREATE (c:Change {id: $id, seq: $seq, at: $at, byId: $byId, byEmail: $byEmail, action: $action,
+    `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
+     SET log.seq = log.seq + 1
+     CREATE (c:Change {id: $id, seq: log.seq, at: $at, byId: $byId, byEmail: $byEmail, action: $action,
        summary: $summary, keys: $keys, nodeIds: $nodeIds, before: $before, after: $after})
      SET c.undoOf = $undoOf
      WITH c
@@ -100,7 +91,6 @@ export async function recordChange(
      RETURN ${CHANGE_FIELDS} AS c`,
     {
       id: randomUUID(),
-      seq,
       at,
       byId: actor.id,
       byEmail: actor.email,

@@ -1,8 +1,8 @@
-// One curation write = one transaction: take the next place in the change log (which also queues
-// concurrent writers), let the caller read what it will touch and write the new states, then
-// record the change. Any error rolls all of it back, audit record included.
+// One curation write = one transaction: let the caller read what it will touch (under the nodes'
+// write locks, see entity-state.ts) and write the new states, then number and record the change.
+// Any error rolls all of it back, audit record included.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { nextSequence, recordChange, type Actor, type ChangeInput, type ChangeRecord } from './audit.ts';
+import { recordChange, type Actor, type ChangeInput, type ChangeRecord } from './audit.ts';
 import type { Stamp } from './entity-state.ts';
 import type { GraphContext } from './executor.ts';
 import { writeTransaction } from './writer.ts';
@@ -11,9 +11,8 @@ export type ChangeBuilder = (tx: ManagedTransaction, stamp: Stamp) => Promise<Ch
 
 export function commitChange(ctx: GraphContext, actor: Actor, build: ChangeBuilder): Promise<ChangeRecord> {
   return writeTransaction(ctx, async (tx) => {
-    const seq = await nextSequence(tx);
     const stamp = { at: new Date().toISOString(), by: actor.email };
     const input = await build(tx, stamp);
-    return recordChange(tx, actor, seq, stamp.at, input);
+    return recordChange(tx, actor, stamp.at, input);
   });
 }

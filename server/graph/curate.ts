@@ -7,6 +7,7 @@ import { findBlockingChange, getChange, type Actor, type ChangeRecord } from './
 import { commitChange } from './changes.ts';
 import {
   applyState,
+  lockNodes,
   readNodeState,
   readRelationshipState,
   readState,
@@ -216,8 +217,12 @@ function restoreOrder(state: EntityState): number {
 export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): Promise<ChangeRecord> {
   const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
   return commitChange(long, actor, async (tx, stamp) => {
-    const change = await getChange(tx, changeId);
-    if (!change) throw new NotFoundError('change', changeId);
+    const found = await getChange(tx, changeId);
+    if (!found) throw new NotFoundError('change', changeId);
+    // Under the locks of everything it touched, no other write of those can be half-way: the check
+    // for a blocking change below, and the states read for the record, see every one committed.
+    await lockNodes(tx, found.nodeIds);
+    const change = (await getChange(tx, changeId)) ?? found;
     if (change.undoneBy) {
       throw new ConflictError(`"${change.summary}" was already undone.`, { blockedBy: change.undoneBy });
     }

@@ -41,10 +41,31 @@ export function stateNodeIds(state: EntityState): string[] {
   return state.kind === 'node' ? [state.id] : [state.from, state.to];
 }
 
+// A write reads the state it will replace (its "before") under the node's write lock, taken by
+// setting and removing a property: the Cypher manual's idiom against lost updates. A concurrent writer
+// of the same node then waits for this transaction to end, and reads what it committed, so every
+// recorded "before" is the state the write really replaced. Writes of different nodes do not wait
+// for each other.
+const LOCK_PROPERTY = '_lock';
+const TAKE_LOCK = (v: string) => `SET ${v}.${LOCK_PROPERTY} = true REMOVE ${v}.${LOCK_PROPERTY}`;
+const LOCK_CHUNK = 5_000;
+
+/** Takes the write lock on each of these nodes that exists, in id order (fewer deadlocks). */
+export async function lockNodes(tx: ManagedTransaction, ids: Iterable<string>): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += LOCK_CHUNK) {
+    await run(tx, `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) ${TAKE_LOCK('n')}`, {
+      ids: sorted.slice(i, i + LOCK_CHUNK),
+    });
+  }
+}
+
+/** The node as it is now, read under its write lock (the caller is about to write it). */
 export async function readNodeState(tx: ManagedTransaction, id: string): Promise<NodeState | null> {
   const [row] = await run<{ labels: string[]; props: Properties }>(
     tx,
-    `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN labels(n) AS labels, properties(n) AS props`,
+    `MATCH (n:${ENTITY_LABEL} {id: $id}) ${TAKE_LOCK('n')}
+     RETURN labels(n) AS labels, properties(n) AS props`,
     { id },
   );
   return row ? { kind: 'node', label: labelOf(row.labels), id, props: row.props } : null;
@@ -61,9 +82,14 @@ export async function readRelationshipState(
   from: string,
   to: string,
 ): Promise<RelationshipState> {
+  // Both ends are locked: a link is written only under its ends' locks.
   const [row] = await run<{ props: Properties }>(
     tx,
-    `MATCH ${relationshipPattern(type)} RETURN properties(r) AS props LIMIT 1`,
+    `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
+     ${TAKE_LOCK('a')} ${TAKE_LOCK('b')}
+     WITH a, b
+     OPTIONAL MATCH (a)-[r:${type}]->(b)
+     RETURN properties(r) AS props LIMIT 1`,
     { from, to },
   );
   return { kind: 'relationship', type, from, to, props: row?.props ?? null };

@@ -5,7 +5,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Actor } from './audit.ts';
 import { commitChange } from './changes.ts';
-import { withoutProvenance, type EntityState, type Properties } from './entity-state.ts';
+import {
+  lockNodes,
+  stateNodeIds,
+  withoutProvenance,
+  type EntityState,
+  type Properties,
+} from './entity-state.ts';
 import type { GraphContext } from './executor.ts';
 import {
   ENTITY_LABEL,
@@ -230,7 +236,13 @@ const at = (
 
 const kindName = (label: NodeLabel) => label.toLowerCase();
 
-async function plan(tx: ManagedTransaction, parsed: ParsedImport, now: string): Promise<Plan> {
+/** `forWrite`: the nodes the import touches are read under their write locks (see entity-state.ts). */
+async function plan(
+  tx: ManagedTransaction,
+  parsed: ParsedImport,
+  now: string,
+  forWrite: boolean,
+): Promise<Plan> {
   const problems: ImportProblem[] = [];
   const matches = await readMatches(tx, parsed.nodes);
   const matchedIds = (n: ImportNode) =>
@@ -238,10 +250,12 @@ async function plan(tx: ManagedTransaction, parsed: ParsedImport, now: string): 
   // Our own generated ids may meet a node of another kind ("mathematics" the subject); those get the
   // kind as a suffix. An id from a file is the file's word and is never changed.
   const alternate = (n: ImportNode) => `${n.id}-${kindName(n.label)}`;
-  const existing = await readNodes(tx, [
+  const touched = [
     ...parsed.nodes.flatMap((n) => [...(matchedIds(n) ?? []), n.id, ...(n.match ? [alternate(n)] : [])]),
     ...parsed.relationships.flatMap((r) => [r.from, r.to]),
-  ]);
+  ];
+  if (forWrite) await lockNodes(tx, touched);
+  const existing = await readNodes(tx, touched);
 
   // Which graph node(s) each import record stands for.
   const targets = new Map<string, string[]>();
@@ -532,11 +546,12 @@ export async function applyStates(
   }
 }
 
-/** entity-state's readState for many states at once: what the graph holds now for each of them. */
+/** entity-state's readState for many states at once: what the graph holds now for each, under lock. */
 export async function readStates(
   tx: ManagedTransaction,
   states: readonly EntityState[],
 ): Promise<EntityState[]> {
+  await lockNodes(tx, states.flatMap(stateNodeIds));
   const nodes = await readNodes(
     tx,
     states.flatMap((s) => (s.kind === 'node' ? [s.id] : [])),
@@ -603,14 +618,14 @@ export async function importGraph(
   options: ImportOptions,
 ): Promise<ImportReport> {
   if (options.dryRun || parsed.problems.length > 0) {
-    const p = await readTransaction(ctx, (tx) => plan(tx, parsed, new Date().toISOString()));
+    const p = await readTransaction(ctx, (tx) => plan(tx, parsed, new Date().toISOString(), false));
     return reportOf(parsed, p, options.dryRun, null);
   }
   const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
   try {
     let written: Plan | undefined;
     const change = await commitChange(long, actor, async (tx, stamp) => {
-      const p = await plan(tx, parsed, stamp.at);
+      const p = await plan(tx, parsed, stamp.at, true);
       if (p.problems.length > 0 || (p.nodes.length === 0 && p.relationships.length === 0))
         throw new NothingWritten(p);
       await applyStates(tx, states(p, 'after'), stamp, options.onProgress);

@@ -453,6 +453,41 @@ describe('linkNodes and unlinkNodes', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('records concurrent edits of one link as a chain: no edit loses or misstates what it replaced', async () => {
+    const { id: a } = await createCareer(counsellor);
+    const { id: b } = await createCareer(counsellor);
+    const weights = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+    const results = await Promise.all(
+      weights.map((weight) =>
+        call(
+          server.url,
+          LINK,
+          { input: { type: 'RELATED_TO', from: a, to: b, why: 'Edited by many at once.', weight } },
+          counsellor,
+        ),
+      ),
+    );
+    expect(results.map((r) => r.errors)).toEqual(weights.map(() => undefined));
+    const changes = await cypher<{ before: string; after: string }>(
+      `MATCH (c:Change) WHERE $key IN c.keys RETURN c.before AS before, c.after AS after ORDER BY c.seq`,
+      { key: `rel:${a}|RELATED_TO|${b}` },
+    );
+    // The stored link keeps a RELATED_TO weight as `score`.
+    const weightOf = (json: string) =>
+      (JSON.parse(json) as { props: { score: number } | null }[])[0]?.props?.score ?? null;
+    const chain = changes.map((c) => ({ before: weightOf(c.before), after: weightOf(c.after) }));
+    expect(chain).toHaveLength(weights.length);
+    // Numbered in commit order, each change replaced exactly what the one before it wrote.
+    expect(chain[0]?.before).toBeNull();
+    for (let i = 1; i < chain.length; i += 1) expect(chain[i]?.before).toBe(chain[i - 1]?.after);
+    expect(chain.map((c) => c.after).sort()).toEqual(weights);
+    const [stored] = await cypher<{ weight: number }>(
+      'MATCH (:Career {id: $a})-[r:RELATED_TO]->(:Career {id: $b}) RETURN r.score AS weight',
+      { a, b },
+    );
+    expect(stored?.weight).toBe(chain.at(-1)?.after);
+  });
+
   it('refuses kinds the relationship type does not join, a missing strength, and missing ends', async () => {
     const before = await snapshot();
     const { id } = await createCareer(counsellor);
