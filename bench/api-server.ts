@@ -15,7 +15,7 @@ export interface ApiServer {
 export async function startApiServer(
   neo4jUri: string,
   password: string,
-  options: { logLevel?: 'silent' | 'error' } = {},
+  options: { logLevel?: 'silent' | 'error'; env?: Record<string, string> } = {},
 ): Promise<ApiServer> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: PROJECT_ROOT,
@@ -28,6 +28,7 @@ export async function startApiServer(
       HOST: '127.0.0.1',
       LOG_LEVEL: options.logLevel ?? 'silent',
       NODE_ENV: 'production',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,6 @@
-// One case at a time, the GraphQL request and its raw Cypher alternately, so both see the same
-// machine (others' jobs, JIT, GC) at the same moments. Bounded in count and in time per case.
+// One case at a time, the raw Cypher and the GraphQL request (with the result cache, and without)
+// in turn, so all see the same machine (others' jobs, JIT, GC) at the same moments. Bounded in
+// count and in time per case.
 import type { Driver } from 'neo4j-driver';
 import { post } from './api-server.ts';
 import type { BenchCase } from './cases.ts';
@@ -14,7 +15,10 @@ export interface LatencySettings {
 
 export interface LatencyResult {
   raw: Summary;
+  /** Through the API as it ships: with its result cache. */
   gql: Summary;
+  /** Through an API server started with the result cache off: what every first read costs. */
+  uncached: Summary;
   samples: number;
 }
 
@@ -43,20 +47,23 @@ async function rawOnce(driver: Driver, database: string | undefined, c: BenchCas
 export async function measureLatency(
   driver: Driver,
   database: string | undefined,
-  url: string,
+  urls: { cached: string; uncached: string },
   c: BenchCase,
   settings: LatencySettings,
 ): Promise<LatencyResult> {
   const deadline = Date.now() + settings.maxSeconds * 1000;
   for (let i = 0; i < settings.warmup && Date.now() < deadline; i++) {
     await rawOnce(driver, database, c);
-    await graphqlOnce(url, c);
+    await graphqlOnce(urls.cached, c);
+    await graphqlOnce(urls.uncached, c);
   }
   const raw: number[] = [];
   const gql: number[] = [];
+  const uncached: number[] = [];
   for (let i = 0; i < settings.iterations && (i < 20 || Date.now() < deadline); i++) {
     raw.push(await timed(() => rawOnce(driver, database, c)));
-    gql.push(await timed(() => graphqlOnce(url, c).then(() => undefined)));
+    gql.push(await timed(() => graphqlOnce(urls.cached, c).then(() => undefined)));
+    uncached.push(await timed(() => graphqlOnce(urls.uncached, c).then(() => undefined)));
   }
-  return { raw: summarise(raw), gql: summarise(gql), samples: raw.length };
+  return { raw: summarise(raw), gql: summarise(gql), uncached: summarise(uncached), samples: raw.length };
 }

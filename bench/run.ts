@@ -1,6 +1,6 @@
 // `npm run bench`: for the curated seed graph and a synthetic graph (100,000 nodes by default), each
-// query through HTTP GraphQL and its own Cypher through the raw driver, interleaved in the same run:
-// p50/p95/p99 and the ratio, PROFILE db hits, GraphQL throughput at several concurrencies (autocannon),
+// query through HTTP GraphQL (as shipped, with its result cache, and with the cache off) and its own
+// Cypher through the raw driver, interleaved in the same run: p50/p95/p99 and the ratios, PROFILE db hits, GraphQL throughput at several concurrencies (autocannon),
 // then the API server's memory under sustained load. Each graph lives in a throw-away local Neo4j;
 // with NEO4J_URI set, only the graph found there is measured (as the seed graph).
 // Exits non-zero when an id lookup does not seek through its constraint index, or a request fails.
@@ -25,7 +25,7 @@ import { measureThroughput } from './throughput.ts';
 
 const s = SETTINGS;
 
-async function benchGraph(graph: BenchGraph, api: ApiServer): Promise<GraphResult> {
+async function benchGraph(graph: BenchGraph, api: ApiServer, uncachedApi: ApiServer): Promise<GraphResult> {
   const { driver, name } = graph.database;
   const loadBefore = loadavg()[0] ?? 0;
   const cases = await buildCases(graph.ids);
@@ -34,7 +34,7 @@ async function benchGraph(graph: BenchGraph, api: ApiServer): Promise<GraphResul
     // PROFILE first: a plan without its index seek fails the run before minutes are spent measuring.
     const { dbHits } = await profileCase(driver, name, c);
     printProgress(`  ${c.name}: ${dbHits} db hits; latency…`);
-    const latency = await measureLatency(driver, name, api.url, c, {
+    const latency = await measureLatency(driver, name, { cached: api.url, uncached: uncachedApi.url }, c, {
       warmup: s.warmup,
       iterations: s.iterations,
       maxSeconds: s.caseSeconds,
@@ -43,11 +43,18 @@ async function benchGraph(graph: BenchGraph, api: ApiServer): Promise<GraphResul
     for (const connections of s.concurrency) {
       throughput.push(await measureThroughput(api.url, [c], connections, s.throughputSeconds));
     }
+    // The same load on the server without the cache: what the database path itself sustains.
+    const uncachedThroughput = await measureThroughput(
+      uncachedApi.url,
+      [c],
+      Math.max(...s.concurrency),
+      s.throughputSeconds,
+    );
     printProgress(
-      `    gql p50 ${latency.gql.p50.toFixed(2)} ms, raw p50 ${latency.raw.p50.toFixed(2)} ms; ` +
+      `    gql p50 ${latency.gql.p50.toFixed(2)} ms (uncached ${latency.uncached.p50.toFixed(2)}), raw p50 ${latency.raw.p50.toFixed(2)} ms; ` +
         throughput.map((t) => `c=${t.connections} ${t.perSecond.toFixed(0)}/s`).join(', '),
     );
-    results.push({ benchCase: c, latency, dbHits, throughput });
+    results.push({ benchCase: c, latency, dbHits, throughput, uncachedThroughput });
   }
   return {
     label: graph.label,
@@ -73,10 +80,16 @@ async function main(): Promise<void> {
   for (const [index, spec] of specs.entries()) {
     const graph = await openBenchGraph(spec);
     let api: ApiServer | undefined;
+    let uncachedApi: ApiServer | undefined;
     try {
       api = await startApiServer(graph.database.uri, graph.config.neo4j.password);
-      printProgress(`${graph.label}: API server pid ${api.pid} at ${api.url}`);
-      const result = await benchGraph(graph, api);
+      uncachedApi = await startApiServer(graph.database.uri, graph.config.neo4j.password, {
+        env: { RESULT_CACHE_ENTRIES: '0' },
+      });
+      printProgress(
+        `${graph.label}: API server pid ${api.pid} at ${api.url}; without result cache pid ${uncachedApi.pid}`,
+      );
+      const result = await benchGraph(graph, api, uncachedApi);
       graphs.push(result);
       console.log(formatGraph(result));
       if (index === specs.length - 1 && s.memorySeconds > 0) {
@@ -95,6 +108,7 @@ async function main(): Promise<void> {
       }
     } finally {
       await api?.stop();
+      await uncachedApi?.stop();
       await graph.close();
     }
   }

@@ -55,6 +55,18 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  RESULT_CACHE_ENTRIES: z.coerce
+    .number({ error: 'must be a whole number (0 turns the cache off)' })
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(2_000),
+  GRAPH_VERSION_POLL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });
@@ -77,6 +89,12 @@ export type Config = Readonly<{
     ttlMs: number;
     /** Secure cookies need HTTPS; on by default in production, off for the local http:// server. */
     secureCookie: boolean;
+  }>;
+  resultCache: Readonly<{
+    /** Public read results kept while the graph is unchanged; 0: none. */
+    entries: number;
+    /** How often the graph version is read, to notice writes made by other processes. */
+    pollMs: number;
   }>;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }>;
@@ -116,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
       secureCookie: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     },
+    resultCache: { entries: e.RESULT_CACHE_ENTRIES, pollMs: e.GRAPH_VERSION_POLL_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,6 +10,7 @@ import { SeedFileError } from '../seed/read.ts';
 import { createApp } from './app.ts';
 import { ensureAccountSchema } from './graph/accounts.ts';
 import { ensurePlanSchema } from './graph/plans.ts';
+import { startResultCache } from './graph/graph-version.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { listen } from './listen.ts';
@@ -38,9 +39,19 @@ async function main(config: Config): Promise<void> {
   await ensureAccountSchema(driver, name);
   await ensurePlanSchema(driver, name);
 
+  const results =
+    config.resultCache.entries > 0
+      ? await startResultCache(driver, name, { ...config.resultCache, timeoutMs: config.queryTimeoutMs })
+      : undefined;
+
   const httpServer = createServer();
   const app = await createApp({
-    graph: { driver, database: name, timeoutMs: config.queryTimeoutMs },
+    graph: {
+      driver,
+      database: name,
+      timeoutMs: config.queryTimeoutMs,
+      ...(results ? { cache: results.cache } : {}),
+    },
     logger,
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
@@ -59,6 +70,7 @@ async function main(config: Config): Promise<void> {
     stopping = true;
     printProgress(`${signal}: stopping…`);
     await app.apollo.stop();
+    results?.stop();
     await database?.close();
     printProgress('Stopped.');
     process.exit(0);

@@ -1,7 +1,7 @@
 // A career with everything linked to it, and the skill gap between a student and a career; each one
 // round trip, with COLLECT subqueries doing the joins inside Neo4j.
 import type { Node } from 'neo4j-driver';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { toGraphNode } from './node-mapper.ts';
 import type { GraphNode } from './types.ts';
 
@@ -98,7 +98,7 @@ const offerOf = (r: Raw<CourseOfferResult>): CourseOfferResult => ({
 });
 
 export async function findCareerDetail(ctx: GraphContext, id: string): Promise<CareerDetailResult | null> {
-  const [row] = await readQuery<{
+  const [row] = await cachedReadQuery<{
     c: Node;
     fields: { field: Node; why: string }[];
     skills: Raw<RequiredSkillResult>[];
@@ -131,7 +131,7 @@ export async function findSkillGap(
   career: string,
   have: readonly string[],
 ): Promise<SkillGapResult | null> {
-  const [row] = await readQuery<{
+  const [row] = await cachedReadQuery<{
     c: Node;
     unknown: string[];
     have: Raw<RequiredSkillResult>[];

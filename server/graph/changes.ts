@@ -9,10 +9,17 @@ import { writeTransaction } from './writer.ts';
 
 export type ChangeBuilder = (tx: ManagedTransaction, stamp: Stamp) => Promise<ChangeInput>;
 
-export function commitChange(ctx: GraphContext, actor: Actor, build: ChangeBuilder): Promise<ChangeRecord> {
-  return writeTransaction(ctx, async (tx) => {
+export async function commitChange(
+  ctx: GraphContext,
+  actor: Actor,
+  build: ChangeBuilder,
+): Promise<ChangeRecord> {
+  const change = await writeTransaction(ctx, async (tx) => {
     const stamp = { at: new Date().toISOString(), by: actor.email };
     const input = await build(tx, stamp);
     return recordChange(tx, actor, stamp.at, input);
   });
+  // Committed: the writer, and everyone after, must read the new graph rather than a cached one.
+  ctx.cache?.invalidate();
+  return change;
 }

@@ -2,6 +2,7 @@
 // driver failures that mean "the database is not there" become ServiceUnavailableError.
 import { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors.ts';
+import type { ResultCache } from './result-cache.ts';
 
 export interface GraphContext {
   driver: Driver;
@@ -9,6 +10,8 @@ export interface GraphContext {
   timeoutMs: number;
   /** Called once per round trip; tests use it to prove a request makes no N+1 queries. */
   onQuery?: (cypher: string) => void;
+  /** Public reads are answered from here while the graph is unchanged; absent, every read runs. */
+  cache?: ResultCache;
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -44,4 +47,18 @@ export async function readQuery<T extends RecordShape>(
     if (isUnavailable(error)) throw new ServiceUnavailableError();
     throw error;
   }
+}
+
+/**
+ * readQuery for the public graph reads (what students and tutors see): the same statement with the
+ * same parameters gives the same rows until the graph changes, so they may come from the cache.
+ * Not for sessions, history or plans, which change without the graph changing.
+ */
+export function cachedReadQuery<T extends RecordShape>(
+  ctx: GraphContext,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<readonly T[]> {
+  if (!ctx.cache) return readQuery<T>(ctx, cypher, params);
+  return ctx.cache.read(`${cypher}\u0000${JSON.stringify(params)}`, () => readQuery<T>(ctx, cypher, params));
 }

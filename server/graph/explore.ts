@@ -1,6 +1,6 @@
 // Reading single nodes and their neighbourhoods for the explorer.
 import { int, type Node } from 'neo4j-driver';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { edgeMap } from './cypher-fragments.ts';
 import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from './model.ts';
 import { toGraphNode } from './node-mapper.ts';
@@ -10,7 +10,7 @@ import type { GraphEdge, GraphNode, NeighbourhoodResult } from './types.ts';
 const NODE_BY_ID = `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE n.retiredAt IS NULL RETURN n`;
 
 export async function findNode(ctx: GraphContext, id: string): Promise<GraphNode | null> {
-  const [row] = await readQuery<{ n: Node }>(ctx, NODE_BY_ID, { id });
+  const [row] = await cachedReadQuery<{ n: Node }>(ctx, NODE_BY_ID, { id });
   return row ? toGraphNode(row.n) : null;
 }
 
@@ -56,7 +56,7 @@ export async function findNeighbourhood(
   first: number,
   labels: readonly NodeLabel[] = NODE_LABELS,
 ): Promise<NeighbourhoodResult | null> {
-  const [row] = await readQuery<{
+  const [row] = await cachedReadQuery<{
     c: Node;
     neighbours: Node[];
     edges: RawEdge[];

@@ -1,7 +1,7 @@
 // What the interests quiz, the skill match and the career comparison read: careers with their codes,
 // fields, skills and subjects. One round trip each; the ranking itself is pure (server/scoring).
 import type { Node } from 'neo4j-driver';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { toGraphNode } from './node-mapper.ts';
 import type { CareerNode, FieldNode, GraphNode, SkillNode, SubjectNode } from './types.ts';
 import type { Level } from './careers.ts';
@@ -25,7 +25,7 @@ function asCareer(node: GraphNode): CareerNode {
 
 /** Every career that is not retired, with its Holland code and the fields that include it. */
 export async function findRiasecCareers(ctx: GraphContext): Promise<RiasecCareerRow[]> {
-  const rows = await readQuery<{ c: Node; fields: Node[] }>(ctx, RIASEC_CAREERS, {});
+  const rows = await cachedReadQuery<{ c: Node; fields: Node[] }>(ctx, RIASEC_CAREERS, {});
   return rows.map((r) => ({
     career: asCareer(toGraphNode(r.c)),
     fields: r.fields.map((f) => toGraphNode(f) as FieldNode),
@@ -102,7 +102,7 @@ export async function findMatchCandidates(
   have: readonly string[],
   enjoy: readonly string[],
 ): Promise<MatchCandidates> {
-  const [row] = await readQuery<{
+  const [row] = await cachedReadQuery<{
     unknownSkills: string[];
     unknownSubjects: string[];
     careers: ({ career: Node } & RawNeeds)[];
@@ -129,7 +129,7 @@ export async function findComparison(
   ctx: GraphContext,
   ids: readonly string[],
 ): Promise<{ careers: CareerNeeds[]; missing: string[] }> {
-  const rows = await readQuery<{ id: string; c: Node | null } & RawNeeds>(ctx, COMPARE, { ids });
+  const rows = await cachedReadQuery<{ id: string; c: Node | null } & RawNeeds>(ctx, COMPARE, { ids });
   const careers: CareerNeeds[] = [];
   const missing: string[] = [];
   for (const row of rows) {

@@ -3,7 +3,7 @@
 // strengths, come first, and shorter ones first on a tie.
 import type { Node } from 'neo4j-driver';
 import { edgeMap, pathScore } from './cypher-fragments.ts';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { ENTITY_LABEL, RELATIONSHIP_TYPES, type RelationshipType } from './model.ts';
 import { pageParams, toPage, type PageRequest } from './paging.ts';
 import { toGraphPath, type RawEdge } from './path-mapper.ts';
@@ -50,7 +50,7 @@ export async function findPaths(
   types: readonly RelationshipType[],
   page: PageRequest,
 ): Promise<PathsResult> {
-  const [row] = await readQuery<{
+  const [row] = await cachedReadQuery<{
     a: Node | null;
     b: Node | null;
     paths: { nodes: Node[]; edges: RawEdge[]; score: number }[];

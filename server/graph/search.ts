@@ -1,7 +1,7 @@
 // Full-text search over the node_search index: each word may match exactly, as a prefix or with a
 // small typo. The words are escaped, so a user's text can never become Lucene syntax, let alone Cypher.
 import type { Node } from 'neo4j-driver';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { SEARCH_INDEX, type NodeLabel } from './model.ts';
 import { toGraphNode } from './node-mapper.ts';
 import { pageParams, toPage, type PageRequest } from './paging.ts';
@@ -51,7 +51,7 @@ export async function searchNodes(
   labels: readonly NodeLabel[],
   page: PageRequest,
 ): Promise<Page<SearchHitResult>> {
-  const rows = await readQuery<{ node: Node; score: number }>(ctx, SEARCH, {
+  const rows = await cachedReadQuery<{ node: Node; score: number }>(ctx, SEARCH, {
     query: luceneQuery(terms),
     labels,
     ...pageParams(page),

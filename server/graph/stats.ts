@@ -1,5 +1,5 @@
 // Counts per label and of relationships, skipping retired nodes, in one round trip.
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from './model.ts';
 import type { GraphStats } from './types.ts';
 
@@ -19,11 +19,10 @@ const STATS = `
   RETURN nodes, relationships`;
 
 export async function getStats(ctx: GraphContext): Promise<GraphStats> {
-  const [row] = await readQuery<{ nodes: { label: NodeLabel; count: number }[]; relationships: number }>(
-    ctx,
-    STATS,
-    { labels: [...NODE_LABELS] },
-  );
+  const [row] = await cachedReadQuery<{
+    nodes: { label: NodeLabel; count: number }[];
+    relationships: number;
+  }>(ctx, STATS, { labels: [...NODE_LABELS] });
   const byLabel = new Map((row?.nodes ?? []).map((n) => [n.label, n.count]));
   const nodes = NODE_LABELS.map((label) => ({ label, count: byLabel.get(label) ?? 0 }));
   return {

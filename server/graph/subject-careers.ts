@@ -2,7 +2,7 @@
 // ranked by the strength of the way there and by how much the career itself draws on the subject.
 import type { Node } from 'neo4j-driver';
 import { edgeMap, pathScore } from './cypher-fragments.ts';
-import { readQuery, type GraphContext } from './executor.ts';
+import { cachedReadQuery, type GraphContext } from './executor.ts';
 import { pageParams, toPage, type PageRequest } from './paging.ts';
 import { toGraphPath, type RawEdge } from './path-mapper.ts';
 import { toGraphNode } from './node-mapper.ts';
@@ -70,7 +70,7 @@ export async function findSubjectCareers(
   via: string | null,
   page: PageRequest,
 ): Promise<SubjectCareersResult | null> {
-  const [row] = await readQuery<Row>(ctx, SUBJECT_CAREERS, { subject, via, ...pageParams(page) });
+  const [row] = await cachedReadQuery<Row>(ctx, SUBJECT_CAREERS, { subject, via, ...pageParams(page) });
   if (!row) return null;
   return {
     subject: toGraphNode(row.s),

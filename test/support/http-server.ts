@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
 import { createApp } from '../../server/app.ts';
+import { startResultCache } from '../../server/graph/graph-version.ts';
 import { listen } from '../../server/listen.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freePort } from '../../server/neo4j/local-server.ts';
@@ -17,11 +18,25 @@ export interface TestServer {
 
 export async function startTestServer(
   driver: Driver,
-  options: { onQuery?: (cypher: string) => void; sessionTtlMs?: number } = {},
+  options: {
+    onQuery?: (cypher: string) => void;
+    sessionTtlMs?: number;
+    /** The product's result cache, polling the graph version this often (off unless given). */
+    resultCachePollMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const httpServer = createServer();
+  const graph = graphContext(driver, options.onQuery);
+  const results =
+    options.resultCachePollMs === undefined
+      ? undefined
+      : await startResultCache(driver, graph.database, {
+          entries: 2_000,
+          pollMs: options.resultCachePollMs,
+          timeoutMs: graph.timeoutMs,
+        });
   const app = await createApp({
-    graph: graphContext(driver, options.onQuery),
+    graph: { ...graph, ...(results ? { cache: results.cache } : {}) },
     logger: pino({ level: 'silent' }),
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
@@ -31,7 +46,10 @@ export async function startTestServer(
   const port = await listen(httpServer, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => app.apollo.stop(),
+    close: async () => {
+      results?.stop();
+      await app.apollo.stop();
+    },
   };
 }
 

@@ -1,0 +1,77 @@
+// Where the result cache learns that the graph changed: the change log's counter (moved by every
+// curation write) and its load counter (moved by every seed or synthetic load that wrote something).
+import type { Driver } from 'neo4j-driver';
+import { ResultCache, type GraphVersion } from './result-cache.ts';
+
+export const VERSION_QUERY = `OPTIONAL MATCH (log:ChangeLog {id: 'changes'})
+  RETURN coalesce(log.seq, 0) AS seq, coalesce(log.loads, 0) AS loads`;
+
+/** The graph's version, or null when the database cannot be asked. */
+export async function readGraphVersion(
+  driver: Driver,
+  database: string | undefined,
+  timeoutMs: number,
+): Promise<GraphVersion> {
+  try {
+    const result = await driver.executeQuery(
+      VERSION_QUERY,
+      {},
+      {
+        database,
+        routing: 'READ',
+        transactionConfig: { timeout: timeoutMs },
+      },
+    );
+    const record = result.records[0];
+    return record ? `${String(record.get('seq'))}:${String(record.get('loads'))}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reports the version now and every `intervalMs` until stopped; one poll at a time. */
+export function watchGraphVersion(
+  read: () => Promise<GraphVersion>,
+  intervalMs: number,
+  onVersion: (version: GraphVersion) => void,
+): { ready: Promise<void>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const poll = async () => {
+    const version = await read();
+    if (stopped) return;
+    onVersion(version);
+    timer = setTimeout(() => void poll(), intervalMs);
+    // A poll alone must not keep the process alive.
+    timer.unref();
+  };
+  const ready = poll();
+  return {
+    ready,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface RunningResultCache {
+  cache: ResultCache;
+  stop: () => void;
+}
+
+/** A result cache that follows the graph's version; resolves once the version has been read once. */
+export async function startResultCache(
+  driver: Driver,
+  database: string | undefined,
+  settings: { entries: number; pollMs: number; timeoutMs: number },
+): Promise<RunningResultCache> {
+  const cache = new ResultCache(settings.entries);
+  const watch = watchGraphVersion(
+    () => readGraphVersion(driver, database, settings.timeoutMs),
+    settings.pollMs,
+    (version) => cache.observe(version),
+  );
+  await watch.ready;
+  return { cache, stop: watch.stop };
+}
