@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -80,6 +81,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache hints would only set HTTP Cache-Control, which no answer here uses (the result cache sits
+      // below the resolvers); computing them costs every field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       errorReportingPlugin(logger),
       ...(limits.plugins as ApolloServerPlugin<ResolverContext>[]),
     ],
