@@ -1,14 +1,18 @@
 // The loader against the real Neo4j the run started (already seeded once by the global setup).
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.ts';
-import { SEED_DATA_DIR } from '../../seed/paths.ts';
+import { loadSeed, type LoadReport } from '../../seed/load.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { readSeedDirectory, SeedFileError } from '../../seed/read.ts';
 import { checkIntegrity } from '../../seed/integrity.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
+import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
+import { silentProgress } from '../../server/progress.ts';
 import { testDriver, testNeo4j } from '../support/neo4j.ts';
 
 let driver: Driver;
@@ -151,5 +155,104 @@ describe('constraints', () => {
       { database: database() },
     );
     expect(hits.records[0]?.get('ids')).toContain('hydrologist');
+  });
+});
+
+// The first load into an empty graph takes the CREATE path; every later load takes MERGE. Both must
+// leave the same graph, property for property, so this needs a graph of its own that can be emptied.
+describe('first load into an empty graph', () => {
+  let local: LocalNeo4j;
+  let home: string;
+  let own: Driver;
+  const outsider = 'pre-existing-skill';
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'pathways-loader-neo4j-'));
+    const { classpath } = ensureNeo4jDistribution(PROJECT_ROOT, silentProgress);
+    local = await startLocalNeo4j({ classpath, home, heapMb: 512, pageCacheMb: 128 });
+    own = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
+  });
+  afterAll(async () => {
+    try {
+      await own?.close();
+    } finally {
+      await local?.stop();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  const wipe = () => own.executeQuery('MATCH (n) DETACH DELETE n');
+
+  /**
+   * Every node and relationship with all its properties, sorted. A run stamps one time on all it
+   * writes; that time is checked to be single and replaced, so runs at different moments compare.
+   */
+  async function snapshot(): Promise<unknown[]> {
+    const nodes = await own.executeQuery(
+      `MATCH (n:Entity) WHERE n.id <> $outsider
+       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props ORDER BY key`,
+      { outsider },
+    );
+    const rels = await own.executeQuery(
+      `MATCH (a:Entity)-[r]->(b:Entity)
+       RETURN type(r) + ' ' + a.id + ' ' + b.id AS key, properties(r) AS props ORDER BY key`,
+    );
+    const items = [...nodes.records, ...rels.records].map((r) => r.toObject());
+    const times = new Set<unknown>();
+    for (const item of items) {
+      const props = item.props as Record<string, unknown>;
+      times.add(props.createdAt).add(props.updatedAt);
+      props.createdAt = props.updatedAt = '<run time>';
+    }
+    expect(times.size).toBe(1);
+    return items;
+  }
+
+  const written = (report: LoadReport) =>
+    [...Object.values(report.nodes), ...Object.values(report.relationships)].reduce(
+      (sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated }),
+      { created: 0, updated: 0 },
+    );
+
+  it('creates the same graph as the MERGE path, and a second run then changes nothing', async () => {
+    const data = readCheckedSeed(SEED_DATA_DIR);
+    const expected = checkIntegrity(data);
+    const first = await loadSeed(own, data);
+    expect(first.bulkCreate).toBe(true);
+    expect(written(first)).toEqual({
+      created: Object.values(expected.counts).reduce((a, b) => a + b, 0) + expected.relationships,
+      updated: 0,
+    });
+    const created = await snapshot();
+    expect(created.length).toBe(
+      Object.values(expected.counts).reduce((a, b) => a + b, 0) + expected.relationships,
+    );
+
+    // One node the seed does not know makes the graph non-empty: the same seed now goes through MERGE.
+    await wipe();
+    await own.executeQuery('CREATE (:Entity:Skill {id: $outsider, name: "Outsider"})', { outsider });
+    const merged = await loadSeed(own, data);
+    expect(merged.bulkCreate).toBe(false);
+    expect(await snapshot()).toEqual(created);
+
+    const again = await loadSeed(own, data);
+    expect(again.bulkCreate).toBe(false);
+    expect(written(again)).toEqual({ created: 0, updated: 0 });
+  });
+
+  it('falls back to MERGE when a relationship is listed twice, writing it once', async () => {
+    await wipe();
+    const data = readCheckedSeed(SEED_DATA_DIR);
+    const career = data.careers[0]!;
+    const requirement = career.requires[0]!;
+    career.requires.push({ ...requirement, why: `${requirement.why} (listed twice)` });
+    const report = await loadSeed(own, data);
+    expect(report.bulkCreate).toBe(false);
+    const result = await own.executeQuery(
+      'MATCH (:Career {id: $career})-[r:REQUIRES]->(:Skill {id: $skill}) RETURN count(r) AS n, collect(r.why) AS why',
+      { career: career.id, skill: requirement.skill },
+    );
+    // MERGE semantics: one relationship, the later listing's properties.
+    expect(result.records[0]?.toObject()).toEqual({ n: 1, why: [`${requirement.why} (listed twice)`] });
   });
 });

@@ -1,0 +1,58 @@
+// The loader's Cypher, in two forms that must leave the same graph behind: the idempotent MERGE form
+// for a graph that already holds data, and a CREATE form for the first load into an empty graph,
+// which skips the existence and hash checks MERGE pays for on every row.
+import { ENTITY_LABEL, type NodeLabel } from '../server/graph/model.ts';
+import type { RelationshipRow } from './graph-rows.ts';
+
+/** `merge` is always safe; `create` only when no record of the load can already be in the graph. */
+export type WriteMode = 'merge' | 'create';
+
+// Shared by both forms so that they cannot drift apart. `aliasText` feeds the full-text index, which
+// indexes strings rather than lists.
+const NODE_CONTENT = `n += row.props,
+        n.aliasText = reduce(s = '', a IN row.props.aliases | s + ' ' + a),
+        n.seedHash = row.hash, n.updatedAt = $now, n.updatedBy = $actor`;
+const RELATIONSHIP_CONTENT =
+  'rel += row.props, rel.seedHash = row.hash, rel.updatedAt = $now, rel.updatedBy = $actor';
+
+export function nodeStatement(label: NodeLabel, mode: WriteMode): string {
+  if (mode === 'create') {
+    return `
+    UNWIND $rows AS row
+    CREATE (n:${ENTITY_LABEL}:${label} {id: row.id})
+    SET n.createdAt = $now, n.source = $source, ${NODE_CONTENT}
+    RETURN count(n) AS created, count(n) AS written`;
+  }
+  return `
+    UNWIND $rows AS row
+    MERGE (n:${ENTITY_LABEL}:${label} {id: row.id})
+    ON CREATE SET n.createdAt = $now, n.source = $source
+    WITH n, row, n.createdAt = $now AS created
+    WHERE n.seedHash IS NULL OR n.seedHash <> row.hash
+    SET ${NODE_CONTENT}
+    RETURN count(CASE WHEN created THEN 1 END) AS created, count(n) AS written`;
+}
+
+export function relationshipStatement(
+  r: Pick<RelationshipRow, 'type' | 'fromLabel' | 'toLabel'>,
+  mode: WriteMode,
+): string {
+  // Each endpoint is found through its own label's uniqueness constraint; a missing one writes nothing.
+  const match = `
+    UNWIND $rows AS row
+    MATCH (a:${r.fromLabel} {id: row.from})
+    MATCH (b:${r.toLabel} {id: row.to})`;
+  if (mode === 'create') {
+    return `${match}
+    CREATE (a)-[rel:${r.type}]->(b)
+    SET rel.createdAt = $now, rel.source = $source, ${RELATIONSHIP_CONTENT}
+    RETURN count(rel) AS created, count(rel) AS written`;
+  }
+  return `${match}
+    MERGE (a)-[rel:${r.type}]->(b)
+    ON CREATE SET rel.createdAt = $now, rel.source = $source
+    WITH rel, row, rel.createdAt = $now AS created
+    WHERE rel.seedHash IS NULL OR rel.seedHash <> row.hash
+    SET ${RELATIONSHIP_CONTENT}
+    RETURN count(CASE WHEN created THEN 1 END) AS created, count(rel) AS written`;
+}
