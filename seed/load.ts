@@ -209,10 +209,25 @@ export async function loadSeedChunks(
   }
   await inFlight;
   if (deferFullText) await run(driver, database, [FULL_TEXT_INDEX]);
+  if (wroteAnything(report)) {
+    // Moves the graph version a running server's result cache follows (server/graph/graph-version.ts).
+    await driver.executeQuery(
+      `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
+       SET log.loads = coalesce(log.loads, 0) + 1`,
+      {},
+      { database },
+    );
+  }
   report.batches = done;
   report.bulkCreate = empty && bulkCreate;
   report.millis = Date.now() - started;
   return report;
+}
+
+function wroteAnything(report: LoadReport): boolean {
+  return [...Object.values(report.nodes), ...Object.values(report.relationships)].some(
+    (c) => c.created + c.updated > 0,
+  );
 }
 
 /** Nodes plus relationships the run looked at (written or found unchanged), per second of the whole run. */

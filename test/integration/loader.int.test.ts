@@ -235,9 +235,18 @@ describe('first load into an empty graph', () => {
     expect(merged.bulkCreate).toBe(false);
     expect(await snapshot()).toEqual(created);
 
+    // A load that wrote moves the graph version running servers' result caches follow; one that
+    // changed nothing leaves it.
+    const loads = async () =>
+      (await own.executeQuery("MATCH (l:ChangeLog {id: 'changes'}) RETURN l.loads AS n")).records[0]?.get(
+        'n',
+      );
+    const before = Number(await loads());
     const again = await loadSeed(own, data);
     expect(again.bulkCreate).toBe(false);
     expect(written(again)).toEqual({ created: 0, updated: 0 });
+    expect(Number(await loads())).toBe(before);
+    expect(before).toBeGreaterThanOrEqual(1);
   });
 
   it('falls back to MERGE when a relationship is listed twice, writing it once', async () => {
