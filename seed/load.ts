@@ -2,6 +2,7 @@
 // per batch. A record whose content hash is unchanged is not written, so a second run changes nothing.
 // Into an empty graph the same rows go through CREATE instead (see first-load.ts): same result, less work.
 import type { Driver } from 'neo4j-driver';
+import { MOVE_LOAD_VERSION } from '../server/graph/graph-version.ts';
 import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX, type NodeLabel } from '../server/graph/model.ts';
 import { FirstLoadGuard } from './first-load.ts';
 import { nodeRows, relationshipRows, type NodeRow, type RelationshipRow } from './graph-rows.ts';
@@ -211,12 +212,7 @@ export async function loadSeedChunks(
   if (deferFullText) await run(driver, database, [FULL_TEXT_INDEX]);
   if (wroteAnything(report)) {
     // Moves the graph version a running server's result cache follows (server/graph/graph-version.ts).
-    await driver.executeQuery(
-      `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
-       SET log.loads = coalesce(log.loads, 0) + 1`,
-      {},
-      { database },
-    );
+    await driver.executeQuery(MOVE_LOAD_VERSION, {}, { database });
   }
   report.batches = done;
   report.bulkCreate = empty && bulkCreate;

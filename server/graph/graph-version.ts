@@ -3,6 +3,10 @@
 import type { Driver } from 'neo4j-driver';
 import { ResultCache, type GraphVersion } from './result-cache.ts';
 
+/** What a load runs once it has written something, so that running servers see a new version. */
+export const MOVE_LOAD_VERSION = `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
+  SET log.loads = coalesce(log.loads, 0) + 1`;
+
 export const VERSION_QUERY = `OPTIONAL MATCH (log:ChangeLog {id: 'changes'})
   RETURN coalesce(log.seq, 0) AS seq, coalesce(log.loads, 0) AS loads`;
 
