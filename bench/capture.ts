@@ -11,14 +11,16 @@ export interface CapturedQuery {
 
 export async function captureQuery(call: (ctx: GraphContext) => Promise<unknown>): Promise<CapturedQuery> {
   const captured: CapturedQuery[] = [];
-  const recorder = {
-    executeQuery: (statement: string, params: Record<string, unknown>) => {
-      captured.push({ statement, params });
-      // An empty answer: every graph function reads "no rows" as "not found" and returns quietly.
-      return Promise.resolve({ records: [], keys: [], summary: undefined });
-    },
+  // An empty answer: every graph function reads "no rows" as "not found" and returns quietly.
+  const record = (statement: string, params: Record<string, unknown>) => {
+    captured.push({ statement, params });
+    return Promise.resolve({ records: [], keys: [], summary: undefined });
   };
-  // The graph layer only ever calls executeQuery, which the stand-in provides.
+  const recorder = {
+    executeQuery: record,
+    session: () => ({ run: record, close: () => Promise.resolve() }),
+  };
+  // The graph layer reads through executeQuery or a session's run, which the stand-in provides.
   await call({ driver: recorder as unknown as Driver, database: undefined, timeoutMs: 10_000 });
   const [only, ...more] = captured;
   if (!only || more.length > 0)

@@ -14,6 +14,8 @@ export interface CaseResult {
   throughput: Throughput[];
   /** At the highest concurrency, against the API server without its result cache. */
   uncachedThroughput: Throughput;
+  /** The same Cypher through the raw driver at that concurrency: the database's ceiling here. */
+  rawThroughput: Throughput;
 }
 
 export interface GraphResult {
@@ -83,14 +85,18 @@ export function formatGraph(result: GraphResult): string {
       ...concurrencies.map((c) => `p99 ms c=${c}`),
       'no-cache req/s',
       'p99 ms',
+      'raw driver req/s',
+      'p99 ms',
     ],
-    result.cases.map(({ benchCase, throughput: ts, uncachedThroughput: u }) => [
+    result.cases.map(({ benchCase, throughput: ts, uncachedThroughput: u, rawThroughput: r }) => [
       benchCase.name,
       ...ts.map(perSecond),
       // autocannon reports 0 when no request finished inside the window.
       ...ts.map(p99),
       `${perSecond(u)} c=${u.connections}`,
       p99(u),
+      `${perSecond(r)} c=${r.connections}`,
+      p99(r),
     ]),
   );
   const load = result.load ? `\nLoad: ${formatLoad(result.load, result.loadCpu)}` : '';

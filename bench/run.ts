@@ -21,7 +21,7 @@ import {
   type GraphResult,
 } from './report.ts';
 import { SETTINGS } from './settings.ts';
-import { measureThroughput } from './throughput.ts';
+import { measureRawThroughput, measureThroughput } from './throughput.ts';
 
 const s = SETTINGS;
 
@@ -50,11 +50,19 @@ async function benchGraph(graph: BenchGraph, api: ApiServer, uncachedApi: ApiSer
       Math.max(...s.concurrency),
       s.throughputSeconds,
     );
+    const rawThroughput = await measureRawThroughput(
+      driver,
+      name,
+      c,
+      Math.max(...s.concurrency),
+      s.throughputSeconds,
+    );
     printProgress(
       `    gql p50 ${latency.gql.p50.toFixed(2)} ms (uncached ${latency.uncached.p50.toFixed(2)}), raw p50 ${latency.raw.p50.toFixed(2)} ms; ` +
-        throughput.map((t) => `c=${t.connections} ${t.perSecond.toFixed(0)}/s`).join(', '),
+        throughput.map((t) => `c=${t.connections} ${t.perSecond.toFixed(0)}/s`).join(', ') +
+        `; no cache ${uncachedThroughput.perSecond.toFixed(0)}/s, raw driver ${rawThroughput.perSecond.toFixed(0)}/s`,
     );
-    results.push({ benchCase: c, latency, dbHits, throughput, uncachedThroughput });
+    results.push({ benchCase: c, latency, dbHits, throughput, uncachedThroughput, rawThroughput });
   }
   return {
     label: graph.label,

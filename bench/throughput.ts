@@ -1,7 +1,10 @@
 // Requests per second through HTTP GraphQL at a fixed concurrency, with autocannon on loopback, bounded
 // in time. A reply that is not a 2xx or carries GraphQL `errors` counts as an error.
 import autocannon from 'autocannon';
+import type { Driver } from 'neo4j-driver';
 import type { BenchCase } from './cases.ts';
+import { rawOnce } from './latency.ts';
+import { summarise } from './stats.ts';
 
 export interface Throughput {
   connections: number;
@@ -37,5 +40,43 @@ export async function measureThroughput(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+  };
+}
+
+/**
+ * The same case's Cypher through the raw driver at the same concurrency and for as long, from this
+ * process: the ceiling that the database and this machine put on any API in front of them.
+ */
+export async function measureRawThroughput(
+  driver: Driver,
+  database: string | undefined,
+  c: BenchCase,
+  connections: number,
+  seconds: number,
+): Promise<Throughput> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await rawOnce(driver, database, c);
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const { p50, p99 } = summarise(latencies);
+  return {
+    connections,
+    perSecond: latencies.length / ((Date.now() - started) / 1000),
+    // Whole milliseconds, as autocannon reports them.
+    p50: Math.round(p50),
+    p99: Math.round(p99),
+    errors,
   };
 }

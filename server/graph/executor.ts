@@ -1,6 +1,7 @@
-// The one module that runs Cypher. Reads go through managed read transactions with a timeout;
+// The one module that runs read Cypher. Reads are auto-commit transactions with a timeout;
 // driver failures that mean "the database is not there" become ServiceUnavailableError.
-import { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRetryableError, Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -29,23 +30,51 @@ export function isUnavailable(error: unknown): boolean {
   return error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable);
 }
 
+/**
+ * Retries of a read that failed with an error Neo4j calls retriable (a leader switch, a connection
+ * dropped mid-flight): reads are safe to repeat. Bounded well below a person's patience.
+ */
+const READ_RETRY_DELAYS_MS = [50, 250, 1_000];
+
+async function autoCommitRead<T extends RecordShape>(
+  ctx: GraphContext,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<T[]> {
+  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run(cypher, params, { timeout: ctx.timeoutMs });
+    // The Cypher beside each call fixes the record's shape; this is the one place it is asserted.
+    return result.records.map((record) => record.toObject() as T);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * One read statement as an auto-commit transaction: RUN and PULL go out together, one round trip.
+ * A managed transaction (executeQuery, executeRead) adds BEGIN and COMMIT, which here halved the
+ * reads per second Neo4j could serve (bench/RESULTS.md). A single statement needs no more isolation
+ * than its own transaction gives it.
+ */
 export async function readQuery<T extends RecordShape>(
   ctx: GraphContext,
   cypher: string,
   params: Record<string, unknown>,
 ): Promise<T[]> {
   ctx.onQuery?.(cypher);
-  try {
-    const result = await ctx.driver.executeQuery(cypher, params, {
-      database: ctx.database,
-      routing: 'READ',
-      transactionConfig: { timeout: ctx.timeoutMs },
-    });
-    // The Cypher beside each call fixes the record's shape; this is the one place it is asserted.
-    return result.records.map((record) => record.toObject() as T);
-  } catch (error) {
-    if (isUnavailable(error)) throw new ServiceUnavailableError();
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await autoCommitRead<T>(ctx, cypher, params);
+    } catch (error) {
+      const delay = READ_RETRY_DELAYS_MS[attempt];
+      if (delay !== undefined && isRetryableError(error)) {
+        await sleep(delay);
+        continue;
+      }
+      if (isUnavailable(error)) throw new ServiceUnavailableError();
+      throw error;
+    }
   }
 }
 

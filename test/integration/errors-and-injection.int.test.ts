@@ -252,7 +252,10 @@ describe('INTERNAL_SERVER_ERROR', () => {
     // The real driver, except that every query fails with a plain Error (not a Neo4jError).
     const broken = new Proxy(driver, {
       get(target, property) {
-        if (property === 'executeQuery') return () => Promise.reject(new Error(secret));
+        const fail = () => Promise.reject(new Error(secret));
+        if (property === 'executeQuery') return fail;
+        // Reads run through a session (auto-commit); its statements fail the same way.
+        if (property === 'session') return () => ({ run: fail, close: () => Promise.resolve() });
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
