@@ -26,6 +26,7 @@ import { KINDS } from './views/kinds.ts';
 import { clearGraph, renderNeighbourhood } from './views/neighbourhood-graph.ts';
 import { renderPaths } from './views/paths-view.ts';
 import { leavePresentation, renderPresentation } from './views/presentation.ts';
+import { claim } from './views/newest-load.ts';
 import { mountSearchBox } from './views/search-box.ts';
 import { renderStats } from './views/stats-view.ts';
 
@@ -70,6 +71,7 @@ const neighbourhoodOf = (id: string, state: ViewState) =>
 async function loadExplore(state: ViewState): Promise<void> {
   if (!statsLoaded) void loadStats();
   const container = byId('graph');
+  const current = claim(container);
   container.setAttribute('aria-busy', 'true');
   try {
     // Expansions that fail (a retired or mistyped id in a shared link) are left out and named,
@@ -78,6 +80,7 @@ async function loadExplore(state: ViewState): Promise<void> {
       neighbourhoodOf(state.node, state),
       ...state.expand.map((id) => neighbourhoodOf(id, state).catch((error: unknown) => ({ id, error }))),
     ]);
+    if (!current()) return;
     const found = expansions.filter((e) => 'center' in e);
     const missing = expansions.filter((e) => 'error' in e).map((e) => e.id);
     byId('center-name').textContent = neighbourhood.center.name;
@@ -105,6 +108,7 @@ async function loadExplore(state: ViewState): Promise<void> {
     void renderDetail(byId('detail'), neighbourhood.center, actions);
     showEditPanel(neighbourhood.center.id);
   } catch (error) {
+    if (!current()) return;
     byId('center-name').textContent = state.node;
     byId('center-description').textContent = '';
     byId('detail').replaceChildren();
@@ -116,7 +120,7 @@ async function loadExplore(state: ViewState): Promise<void> {
         : { label: 'Try again', run: () => void loadExplore(state) };
     showError(container, error, back);
   } finally {
-    container.removeAttribute('aria-busy');
+    if (current()) container.removeAttribute('aria-busy');
   }
 }
 
@@ -127,7 +131,11 @@ function showEditPanel(id: string): void {
 }
 
 function show(view: ViewState['view']): void {
-  if (view !== 'explore') clearGraph();
+  if (view !== 'explore') {
+    // A graph still loading must not start drawing (and simulating) behind another view.
+    claim(byId('graph'));
+    clearGraph();
+  }
   byId('edit-panel').hidden = view !== 'explore' || !currentViewer();
   byId('curate-view').hidden = view !== 'curate';
   byId('explore-view').hidden = view !== 'explore';

@@ -84,6 +84,42 @@ describe('home page', () => {
     await expect.poll(() => page.locator('#graph .node[data-id="hydrologist"]').count()).toBe(0);
   });
 
+  it('draws what the URL says when an older view answers last', async () => {
+    // Hold the answer for the opened node's connections until the person has already gone back.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('query Neighbourhood') && body.includes('"id":"environmental-science"')) {
+        held += 1;
+        await released;
+      }
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.locator('#graph svg .node[data-id="environmental-science"]').waitFor();
+    const before = await drawnIds(page);
+
+    await page.locator('#graph .node[data-id="environmental-science"]').click();
+    await page.waitForURL(/\?expand=environmental-science$/);
+    await expect.poll(() => held).toBe(1);
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '');
+    await expect.poll(() => page.locator('#graph').getAttribute('aria-busy')).toBeNull();
+
+    const late = page.waitForResponse((response) =>
+      (response.request().postData() ?? '').includes('"id":"environmental-science"'),
+    );
+    release();
+    await (await late).finished();
+    // Let the page run what the late answer set off before looking.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    expect(await drawnIds(page)).toEqual(before);
+    expect(await page.locator('#graph .node[data-id="hydrologist"]').count()).toBe(0);
+    expect(await page.textContent('#center-name')).toBe('Biology');
+  });
+
   it('reopens a shared link and opens nodes from the keyboard', async () => {
     await page.goto(`${server.url}/?node=hydrologist`);
     await expect.poll(() => page.textContent('#center-name')).toBe('Hydrologist');
@@ -240,3 +276,7 @@ describe('home page', () => {
     expect(violations).toEqual([]);
   });
 });
+
+function drawnIds(page: Page): Promise<(string | null)[]> {
+  return page.$$eval('#graph svg .node', (nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
+}

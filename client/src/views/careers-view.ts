@@ -6,6 +6,7 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 import { startPlan } from './plan-view.ts';
+import { claim } from './newest-load.ts';
 
 export interface CareersActions {
   openNode(id: string): void;
@@ -33,6 +34,7 @@ export async function renderCareers(
   state: { subject: string; via: string | null },
   actions: CareersActions,
 ): Promise<void> {
+  const current = claim(container);
   container.replaceChildren(el('h2', { id: 'careers-heading' }, 'Careers'), statusLine('Finding paths…'));
   container.setAttribute('aria-busy', 'true');
   try {
@@ -40,6 +42,7 @@ export async function renderCareers(
       request(SubjectCareersDocument, { subject: state.subject, via: state.via, first: PAGE }),
       request(ConnectionsDocument, { id: state.subject }),
     ]);
+    if (!current()) return;
     // The paths' error speaks of the subject or field the person asked for; report it first.
     if (careers.status === 'rejected') throw careers.reason;
     if (connections.status === 'rejected') throw connections.reason;
@@ -100,11 +103,12 @@ export async function renderCareers(
       more,
     );
   } catch (error) {
+    if (!current()) return;
     container.replaceChildren(
       el('h2', { id: 'careers-heading' }, 'Careers'),
       errorBox(error, 'Could not load the paths.', { label: 'Back to the graph', run: actions.back }),
     );
   } finally {
-    container.removeAttribute('aria-busy');
+    if (current()) container.removeAttribute('aria-busy');
   }
 }

@@ -6,6 +6,7 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { kindInfo } from './kinds.ts';
 import { startPlan } from './plan-view.ts';
+import { claim } from './newest-load.ts';
 
 export interface DetailActions {
   openNode(id: string): void;
@@ -81,8 +82,14 @@ function section(title: string, items: HTMLLIElement[], shown = 8): HTMLElement 
   );
 }
 
-async function renderConnections(container: HTMLElement, id: string, actions: DetailActions): Promise<void> {
+async function renderConnections(
+  container: HTMLElement,
+  id: string,
+  actions: DetailActions,
+  current: () => boolean,
+): Promise<void> {
   const { neighbourhood } = await request(ConnectionsDocument, { id });
+  if (!current()) return;
   const { center } = neighbourhood;
   const byId = new Map(neighbourhood.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, HTMLLIElement[]>();
@@ -159,8 +166,14 @@ function planButton(career: string, actions: DetailActions): HTMLElement {
   return el('div', { class: 'actions' }, button);
 }
 
-async function renderCareer(container: HTMLElement, id: string, actions: DetailActions): Promise<void> {
+async function renderCareer(
+  container: HTMLElement,
+  id: string,
+  actions: DetailActions,
+  current: () => boolean,
+): Promise<void> {
   const { career } = await request(CareerDetailDocument, { id });
+  if (!current()) return;
   const skills = (kind: string) => career.skills.filter((s) => s.skill.skillKind === kind);
   const skillItems = (list: typeof career.skills) =>
     list.map((s) =>
@@ -226,14 +239,15 @@ export async function renderDetail(
   node: { id: string; kind: NodeKind },
   actions: DetailActions,
 ): Promise<void> {
+  const current = claim(container);
   container.replaceChildren(statusLine('Loading details…'));
   container.setAttribute('aria-busy', 'true');
   try {
-    if (node.kind === 'CAREER') await renderCareer(container, node.id, actions);
-    else await renderConnections(container, node.id, actions);
+    if (node.kind === 'CAREER') await renderCareer(container, node.id, actions, current);
+    else await renderConnections(container, node.id, actions, current);
   } catch (error) {
-    container.replaceChildren(errorBox(error, 'Could not load the details.'));
+    if (current()) container.replaceChildren(errorBox(error, 'Could not load the details.'));
   } finally {
-    container.removeAttribute('aria-busy');
+    if (current()) container.removeAttribute('aria-busy');
   }
 }

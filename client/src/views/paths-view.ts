@@ -5,6 +5,7 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 import { mountSearchBox } from './search-box.ts';
+import { claim } from './newest-load.ts';
 
 export interface PathsActions {
   openNode(id: string): void;
@@ -53,6 +54,7 @@ export async function renderPaths(
     );
     return;
   }
+  const current = claim(container);
   container.replaceChildren(heading, controls(state.from, state.to), results);
   results.replaceChildren(statusLine('Finding paths…'));
   container.setAttribute('aria-busy', 'true');
@@ -63,6 +65,7 @@ export async function renderPaths(
       maxHops: state.hops,
       first: PAGE,
     });
+    if (!current()) return;
     container.replaceChildren(heading, controls(data.fromNode.name, data.toNode.name), results);
     heading.textContent = `${data.fromNode.name} → ${data.toNode.name}`;
     results.replaceChildren(
@@ -77,6 +80,6 @@ export async function renderPaths(
   } catch (error) {
     results.replaceChildren(errorBox(error, 'Could not find paths.'));
   } finally {
-    container.removeAttribute('aria-busy');
+    if (current()) container.removeAttribute('aria-busy');
   }
 }

@@ -16,6 +16,7 @@ import {
 import { ApiError, request } from '../api/request.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { planToIcs } from './plan-ics.ts';
+import { claim } from './newest-load.ts';
 
 export interface PlanActions {
   open(id: string): void;
@@ -108,6 +109,7 @@ export async function renderPlan(
   actions: PlanActions,
 ): Promise<void> {
   const heading = (text: string) => el('h2', { id: 'plan-heading', tabindex: '-1' }, text);
+  const current = claim(container);
   if (!id) {
     container.replaceChildren(
       heading('Your plan'),
@@ -119,8 +121,10 @@ export async function renderPlan(
   container.setAttribute('aria-busy', 'true');
   try {
     const { plan } = await request(PlanDocument, { id });
+    if (!current()) return;
     draw(container, plan, actions);
   } catch (error) {
+    if (!current()) return;
     const gone = error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT');
     container.replaceChildren(
       heading('Your plan'),
@@ -138,7 +142,7 @@ export async function renderPlan(
       ),
     );
   } finally {
-    container.removeAttribute('aria-busy');
+    if (current()) container.removeAttribute('aria-busy');
   }
 }
 
