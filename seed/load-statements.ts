@@ -17,11 +17,12 @@ const RELATIONSHIP_CONTENT =
 
 export function nodeStatement(label: NodeLabel, mode: WriteMode): string {
   if (mode === 'create') {
+    // Hands back where each node was put, so that relationships can find their ends without an index.
     return `
     UNWIND $rows AS row
     CREATE (n:${ENTITY_LABEL}:${label} {id: row.id})
     SET n.createdAt = $now, n.source = $source, ${NODE_CONTENT}
-    RETURN count(n) AS created, count(n) AS written`;
+    RETURN count(n) AS created, count(n) AS written, collect([row.id, elementId(n)]) AS placed`;
   }
   return `
     UNWIND $rows AS row
@@ -37,18 +38,22 @@ export function relationshipStatement(
   r: Pick<RelationshipRow, 'type' | 'fromLabel' | 'toLabel'>,
   mode: WriteMode,
 ): string {
-  // Each endpoint is found through its own label's uniqueness constraint; a missing one writes nothing.
-  const match = `
-    UNWIND $rows AS row
-    MATCH (a:${r.fromLabel} {id: row.from})
-    MATCH (b:${r.toLabel} {id: row.to})`;
   if (mode === 'create') {
-    return `${match}
+    // Both ends were created by this run, which knows their element ids (null for an end it never
+    // created, which then writes nothing): a direct record lookup, and no index needed while loading.
+    return `
+    UNWIND $rows AS row
+    MATCH (a:${r.fromLabel}) WHERE elementId(a) = row.fromElement
+    MATCH (b:${r.toLabel}) WHERE elementId(b) = row.toElement
     CREATE (a)-[rel:${r.type}]->(b)
     SET rel.createdAt = $now, rel.source = $source, ${RELATIONSHIP_CONTENT}
     RETURN count(rel) AS created, count(rel) AS written`;
   }
-  return `${match}
+  // Each endpoint is found through its own label's uniqueness constraint; a missing one writes nothing.
+  return `
+    UNWIND $rows AS row
+    MATCH (a:${r.fromLabel} {id: row.from})
+    MATCH (b:${r.toLabel} {id: row.to})
     MERGE (a)-[rel:${r.type}]->(b)
     ON CREATE SET rel.createdAt = $now, rel.source = $source
     WITH rel, row, rel.createdAt = $now AS created

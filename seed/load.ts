@@ -1,6 +1,7 @@
 // Idempotent loader: constraints and indexes first, then batched UNWIND … MERGE, one transaction
 // per batch. A record whose content hash is unchanged is not written, so a second run changes nothing.
-// Into an empty graph the same rows go through CREATE instead (see first-load.ts): same result, less work.
+// Into an empty graph the same rows go through CREATE instead (see first-load.ts), and the constraints
+// and indexes are built once at the end: same result, less work.
 import type { Driver } from 'neo4j-driver';
 import { MOVE_LOAD_VERSION } from '../server/graph/graph-version.ts';
 import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX, type NodeLabel } from '../server/graph/model.ts';
@@ -69,15 +70,6 @@ export async function ensureSchema(driver: Driver, database?: string): Promise<v
   await run(driver, database, [...CONSTRAINTS, FULL_TEXT_INDEX]);
 }
 
-async function fullTextIndexExists(driver: Driver, database: string | undefined): Promise<boolean> {
-  const result = await driver.executeQuery(
-    'SHOW FULLTEXT INDEXES YIELD name WHERE name = $name RETURN count(*) > 0 AS exists',
-    { name: SEARCH_INDEX },
-    { database },
-  );
-  return result.records[0]?.get('exists') === true;
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -137,19 +129,26 @@ interface RunParams {
   actor: string;
   source: string;
   database: string | undefined;
+  /** Element id of every node this run created, by our id: how CREATE relationships find their ends. */
+  placed: Map<string, string>;
 }
 
 async function writeBatch(driver: Driver, batch: Batch, params: RunParams): Promise<void> {
-  const { now, actor, source, database } = params;
-  const rows = batch.rows.map((r) =>
-    'type' in r ? { from: r.from, to: r.to, props: r.props, hash: r.hash } : r,
-  );
+  const { now, actor, source, database, placed } = params;
+  const rows = batch.rows.map((r) => {
+    if (!('type' in r)) return r;
+    if (batch.mode === 'merge') return { from: r.from, to: r.to, props: r.props, hash: r.hash };
+    const [fromElement, toElement] = [placed.get(r.from) ?? null, placed.get(r.to) ?? null];
+    return { fromElement, toElement, props: r.props, hash: r.hash };
+  });
   const result = await driver.executeQuery(
     batch.statement,
     { rows, now, actor, source },
     { database, routing: 'WRITE' },
   );
   const record = result.records[0];
+  if (record?.has('placed'))
+    for (const [id, element] of record.get('placed') as [string, string][]) placed.set(id, element);
   const created = Number(record?.get('created') ?? 0);
   const written = Number(record?.get('written') ?? 0);
   batch.counts.created += created;
@@ -181,10 +180,17 @@ export async function loadSeedChunks(
   const started = Date.now();
   const { database, actor = 'seed', source = 'curated' } = options;
   const empty = await graphIsEmpty(driver, database);
-  // Into an empty graph, the full-text index is built once at the end: one bulk population is several
-  // times cheaper than updating Lucene in every batch's commit. The constraints come first, as MERGE needs them.
-  const deferFullText = empty && !(await fullTextIndexExists(driver, database));
-  await run(driver, database, deferFullText ? CONSTRAINTS : [...CONSTRAINTS, FULL_TEXT_INDEX]);
+  // Into an empty graph, the constraints' indexes and the full-text index are built once at the end:
+  // one bulk population is much cheaper than updating them in every batch, and CREATE needs no index
+  // (the guard keeps ids unique, relationships find their ends by element id). MERGE does need them,
+  // so they are built before the first MERGE batch of a run that falls back.
+  let schemaBuilt = !empty;
+  if (schemaBuilt) await ensureSchema(driver, database);
+  const buildSchema = async () => {
+    if (schemaBuilt) return;
+    await ensureSchema(driver, database);
+    schemaBuilt = true;
+  };
   const report = emptyReport();
   const guard = new FirstLoadGuard(empty);
   const params: RunParams = {
@@ -193,6 +199,7 @@ export async function loadSeedChunks(
     actor,
     source,
     database,
+    placed: new Map(),
   };
   let done = 0;
   let known = 0;
@@ -213,22 +220,31 @@ export async function loadSeedChunks(
   // batches side by side. A part's relationships wait for every batch before them (its nodes must be
   // committed); MERGE batches run one at a time, as two MERGEs of one relationship would race.
   const running = new Set<Promise<void>>();
-  for (const batch of batches()) {
-    if (batch.barrier || batch.mode === 'merge') await Promise.all(running);
-    while (running.size >= CREATE_BATCHES_IN_FLIGHT) await Promise.race(running);
-    const write: Promise<void> = writeBatch(driver, batch, params).then(() => {
-      done += 1;
-      options.onBatch?.(done, known);
-      running.delete(write);
-    });
-    running.add(write);
-    // Marked handled so that a failure surfacing while the next batch is prepared is not reported as
-    // unhandled; it is rethrown by an await above or below.
-    write.catch(() => undefined);
-    await yieldToIo();
+  try {
+    for (const batch of batches()) {
+      if (batch.barrier || batch.mode === 'merge') await Promise.all(running);
+      if (batch.mode === 'merge') await buildSchema();
+      while (running.size >= CREATE_BATCHES_IN_FLIGHT) await Promise.race(running);
+      const write: Promise<void> = writeBatch(driver, batch, params).then(() => {
+        done += 1;
+        options.onBatch?.(done, known);
+        running.delete(write);
+      });
+      running.add(write);
+      // Marked handled so that a failure surfacing while the next batch is prepared is not reported as
+      // unhandled; it is rethrown by an await above or below.
+      write.catch(() => undefined);
+      await yieldToIo();
+    }
+    await Promise.all(running);
+  } catch (error) {
+    // What did commit must not be left without its constraints (a server started on it would not
+    // build them); the load's own error is the one worth reporting.
+    await Promise.allSettled(running);
+    await buildSchema().catch(() => undefined);
+    throw error;
   }
-  await Promise.all(running);
-  if (deferFullText) await run(driver, database, [FULL_TEXT_INDEX]);
+  await buildSchema();
   if (wroteAnything(report)) {
     // Moves the graph version a running server's result cache follows (server/graph/graph-version.ts).
     await driver.executeQuery(MOVE_LOAD_VERSION, {}, { database });

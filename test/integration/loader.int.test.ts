@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed, type LoadReport } from '../../seed/load.ts';
+import { loadSeed, loadSeedChunks, type LoadReport } from '../../seed/load.ts';
 import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { readSeedDirectory, SeedFileError } from '../../seed/read.ts';
@@ -183,6 +183,36 @@ describe('first load into an empty graph', () => {
 
   const wipe = () => own.executeQuery('MATCH (n) DETACH DELETE n');
 
+  /** The names of the constraints and indexes that are online. */
+  async function schema(): Promise<string[]> {
+    const result = await own.executeQuery(
+      `SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' AND state = 'ONLINE'
+       RETURN collect(name) AS names`,
+    );
+    return (result.records[0]?.get('names') as string[]).sort();
+  }
+  const BUILT_SCHEMA = [
+    'application_id',
+    'career_id',
+    'course_id',
+    'entity_id',
+    'field_id',
+    'node_search',
+    'skill_id',
+    'subject_id',
+  ];
+
+  /** Back to a fresh database: no data, no constraints, no full-text index. */
+  async function wipeAll(): Promise<void> {
+    await wipe();
+    const constraints = await own.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+    // Names Neo4j itself reports, quoted: test set-up, not user input.
+    for (const name of constraints.records[0]?.get('names') as string[])
+      await own.executeQuery(`DROP CONSTRAINT \`${name}\``);
+    await own.executeQuery(`DROP INDEX node_search IF EXISTS`);
+    expect(await schema()).toEqual([]);
+  }
+
   /**
    * Every node and relationship with all its properties, sorted. A run stamps one time on all it
    * writes; that time is checked to be single and replaced, so runs at different moments compare.
@@ -219,6 +249,8 @@ describe('first load into an empty graph', () => {
     const expected = checkIntegrity(data);
     const first = await loadSeed(own, data);
     expect(first.bulkCreate).toBe(true);
+    // The first load builds the constraints and the full-text index at its end.
+    expect(await schema()).toEqual(BUILT_SCHEMA);
     expect(written(first)).toEqual({
       created: Object.values(expected.counts).reduce((a, b) => a + b, 0) + expected.relationships,
       updated: 0,
@@ -263,5 +295,44 @@ describe('first load into an empty graph', () => {
     );
     // MERGE semantics: one relationship, the later listing's properties.
     expect(result.records[0]?.toObject()).toEqual({ n: 1, why: [`${requirement.why} (listed twice)`] });
+  });
+
+  it('builds the constraints before its first MERGE when a later part repeats a node', async () => {
+    await wipeAll();
+    const data = readCheckedSeed(SEED_DATA_DIR);
+    const subject = data.subjects[0]!;
+    const again = { ...subject, description: `${subject.description} (listed again)` };
+    const part = { subjects: [again], fields: [], skills: [], careers: [], courses: [], applications: [] };
+    // Records the statements the loader sends, in order.
+    const sent: string[] = [];
+    const recording = new Proxy(own, {
+      get(target, key, receiver) {
+        if (key !== 'executeQuery') return Reflect.get(target, key, receiver) as unknown;
+        return (...args: Parameters<Driver['executeQuery']>) => {
+          sent.push(String(args[0]));
+          return target.executeQuery(...args);
+        };
+      },
+    });
+    const report = await loadSeedChunks(recording, [data, part]);
+    expect(report.bulkCreate).toBe(false);
+    expect(await schema()).toEqual(BUILT_SCHEMA);
+    // MERGE without the constraints would scan whole labels, and two could race to create one node.
+    const firstMerge = sent.findIndex((q) => q.includes('MERGE'));
+    const lastConstraint = sent.findLastIndex((q) => q.includes('CREATE CONSTRAINT subject_id'));
+    const firstCreate = sent.findIndex((q) => /\bCREATE \(n:/.test(q));
+    expect(firstCreate).toBeGreaterThanOrEqual(0);
+    expect(lastConstraint).toBeGreaterThan(firstCreate);
+    expect(firstMerge).toBeGreaterThan(lastConstraint);
+    const result = await own.executeQuery(
+      'MATCH (s:Subject {id: $id}) RETURN count(s) AS n, collect(s.description) AS descriptions',
+      { id: subject.id },
+    );
+    // MERGE semantics: one node, the later listing's description.
+    expect(result.records[0]?.toObject()).toEqual({ n: 1, descriptions: [again.description] });
+    const links = await own.executeQuery('MATCH (:Subject {id: $id})-[r:LEADS_TO]->() RETURN count(r) AS n', {
+      id: subject.id,
+    });
+    expect(links.records[0]?.get('n')).toBe(subject.leadsTo.length);
   });
 });
