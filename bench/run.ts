@@ -4,7 +4,9 @@
 // then the API server's memory under sustained load. Each graph lives in a throw-away local Neo4j;
 // with NEO4J_URI set, only the graph found there is measured (as the seed graph).
 // Exits non-zero when an id lookup does not seek through its constraint index, or a request fails.
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { printProgress } from '../server/progress.ts';
 import { closeClient, startApiServer, type ApiServer } from './api-server.ts';
 import { buildCases } from './cases.ts';
@@ -114,6 +116,10 @@ async function main(): Promise<void> {
         );
         console.log(formatMemory(graph.label, memory));
       }
+    } catch (error) {
+      // The throw-away Neo4j's folder goes with it: say first what its log said.
+      printNeo4jLogTail(graph.config.neo4j.dataDir);
+      throw error;
     } finally {
       await api?.stop();
       await uncachedApi?.stop();
@@ -122,6 +128,15 @@ async function main(): Promise<void> {
   }
   closeClient();
   console.log(formatChecks(checkTargets(graphs, memory)));
+}
+
+function printNeo4jLogTail(home: string): void {
+  for (const file of ['neo4j.log', 'debug.log']) {
+    const path = join(home, 'logs', file);
+    if (!existsSync(path)) continue;
+    const tail = readFileSync(path, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+    console.error(`\n[pathways] Last lines of ${path}:\n${tail}`);
+  }
 }
 
 try {
