@@ -64,6 +64,8 @@ async function benchGraph(graph: BenchGraph, api: ApiServer, uncachedApi: ApiSer
         throughput.map((t) => `c=${t.connections} ${t.perSecond.toFixed(0)}/s`).join(', ') +
         `; no cache ${uncachedThroughput.perSecond.toFixed(0)}/s, raw driver ${rawThroughput.perSecond.toFixed(0)}/s`,
     );
+    if (rawThroughput.firstError)
+      printProgress(`    raw driver: ${rawThroughput.errors} errors, the first: ${rawThroughput.firstError}`);
     results.push({ benchCase: c, latency, dbHits, throughput, uncachedThroughput, rawThroughput });
   }
   return {

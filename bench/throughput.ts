@@ -12,6 +12,8 @@ export interface Throughput {
   p50: number;
   p99: number;
   errors: number;
+  /** The first failure's message, when there were errors and the client saw why. */
+  firstError?: string;
 }
 
 const hasNoErrors = (body: unknown) => typeof body === 'string' && !body.includes('"errors":');
@@ -56,6 +58,7 @@ export async function measureRawThroughput(
 ): Promise<Throughput> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const started = Date.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
@@ -64,8 +67,9 @@ export async function measureRawThroughput(
       try {
         await rawOnce(driver, database, c);
         latencies.push(performance.now() - t0);
-      } catch {
+      } catch (error) {
         errors += 1;
+        firstError ??= error instanceof Error ? error.message : String(error);
       }
     }
   };
@@ -78,5 +82,6 @@ export async function measureRawThroughput(
     p50: Math.round(p50),
     p99: Math.round(p99),
     errors,
+    ...(firstError === undefined ? {} : { firstError }),
   };
 }
