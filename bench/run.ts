@@ -119,8 +119,9 @@ async function main(): Promise<void> {
         console.log(formatMemory(graph.label, memory));
       }
     } catch (error) {
-      // The throw-away Neo4j's folder goes with it: say first what its log said.
-      printNeo4jLogTail(graph.config.neo4j.dataDir);
+      // The throw-away Neo4j's folder goes with it: say first what its log said. (A database at
+      // NEO4J_URI keeps its own logs, elsewhere.)
+      if (!process.env.NEO4J_URI?.trim()) printNeo4jLogTail(graph.config.neo4j.dataDir);
       throw error;
     } finally {
       await api?.stop();
