@@ -40,6 +40,12 @@ const envSchema = z.object({
   NEO4J_DATA_DIR: z.string().trim().min(1).default('.data/neo4j'),
   NEO4J_HEAP_MB: megabytes(512),
   NEO4J_PAGECACHE_MB: megabytes(512),
+  NEO4J_MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a whole number of connections' })
+    .int()
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(8),
   QUERY_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()
@@ -83,6 +89,8 @@ export type Config = Readonly<{
     dataDir: string;
     heapMb: number;
     pageCacheMb: number;
+    /** Statements this process runs at once; more wait for a connection (server/neo4j/driver.ts). */
+    maxConnections: number;
   }>;
   queryTimeoutMs: number;
   session: Readonly<{
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: e.NEO4J_DATA_DIR,
       heapMb: e.NEO4J_HEAP_MB,
       pageCacheMb: e.NEO4J_PAGECACHE_MB,
+      maxConnections: e.NEO4J_MAX_CONNECTIONS,
     },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     session: {

@@ -22,7 +22,7 @@ export interface Database {
 export async function openDatabase(config: Config, projectRoot: string, progress: Progress): Promise<Database> {
   const { neo4j } = config;
   if (neo4j.uri) {
-    const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+    const driver = createDriver({ ...connectionOptions(neo4j), uri: neo4j.uri });
     try {
       await driver.verifyConnectivity({ database: neo4j.database });
     } catch (error) {
@@ -53,7 +53,7 @@ export async function openDatabase(config: Config, projectRoot: string, progress
     pageCacheMb: neo4j.pageCacheMb,
   });
   progress(`Neo4j is up at ${server.uri} (pid ${server.pid}) after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  const driver = createDriver({ uri: server.uri, user: neo4j.user, password: neo4j.password });
+  const driver = createDriver({ ...connectionOptions(neo4j), uri: server.uri });
   const address = join(neo4j.dataDir, RUNNING_FILE);
   writeFileSync(address, `${server.uri}\n`);
   return {
@@ -70,6 +70,11 @@ export async function openDatabase(config: Config, projectRoot: string, progress
 }
 
 /** Where a running local Neo4j leaves its Bolt address, inside its data folder. */
+/** Credentials and pool size from the config; the address is the caller's. */
+function connectionOptions(neo4j: Config['neo4j']) {
+  return { user: neo4j.user, password: neo4j.password, maxConnections: neo4j.maxConnections };
+}
+
 export const RUNNING_FILE = 'bolt-address';
 
 async function attachToRunning(
@@ -83,7 +88,7 @@ async function attachToRunning(
     return null;
   }
   if (!/^bolt:\/\/127\.0\.0\.1:\d+$/.test(uri)) return null;
-  const driver = createDriver({ uri, user: neo4j.user, password: neo4j.password });
+  const driver = createDriver({ ...connectionOptions(neo4j), uri });
   if (!(await isReachable(driver, neo4j.database))) {
     // Left behind by a process that was killed; the store lock went with it.
     await driver.close();

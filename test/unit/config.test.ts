@@ -9,6 +9,17 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.heapMb).toBe(512);
     expect(config.neo4j.pageCacheMb).toBe(512);
+    expect(config.neo4j.maxConnections).toBe(8);
+  });
+
+  it('takes a connection pool size, and refuses one that is not a whole number of at least 1', () => {
+    expect(loadConfig({ NEO4J_MAX_CONNECTIONS: '32' }).neo4j.maxConnections).toBe(32);
+    expect(() => loadConfig({ NEO4J_MAX_CONNECTIONS: '0' })).toThrowError(
+      'NEO4J_MAX_CONNECTIONS="0" must be at least 1',
+    );
+    expect(() => loadConfig({ NEO4J_MAX_CONNECTIONS: 'many' })).toThrowError(
+      'NEO4J_MAX_CONNECTIONS="many" must be a whole number of connections',
+    );
   });
 
   it('names the variable and the value when PORT is not a number', () => {
