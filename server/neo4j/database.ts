@@ -69,12 +69,12 @@ export async function openDatabase(config: Config, projectRoot: string, progress
   };
 }
 
-/** Where a running local Neo4j leaves its Bolt address, inside its data folder. */
 /** Credentials and pool size from the config; the address is the caller's. */
 function connectionOptions(neo4j: Config['neo4j']) {
   return { user: neo4j.user, password: neo4j.password, maxConnections: neo4j.maxConnections };
 }
 
+/** Where a running local Neo4j leaves its Bolt address, inside its data folder. */
 export const RUNNING_FILE = 'bolt-address';
 
 async function attachToRunning(
