@@ -28,6 +28,8 @@ export async function renderPaths(
 ): Promise<void> {
   const heading = el('h2', { id: 'paths-heading' }, 'How are two things connected?');
   const hops = el('select', { id: 'paths-hops' });
+  // Claimed before the early return too: clearing a choice must also stop an older search drawing.
+  const current = claim(container);
   for (let n = 1; n <= 5; n++)
     hops.append(el('option', { value: String(n) }, `${n} step${n > 1 ? 's' : ''}`));
   hops.value = String(state.hops);
@@ -52,9 +54,9 @@ export async function renderPaths(
       ),
       controls(state.from, state.to),
     );
+    container.removeAttribute('aria-busy');
     return;
   }
-  const current = claim(container);
   container.replaceChildren(heading, controls(state.from, state.to), results);
   results.replaceChildren(statusLine('Finding paths…'));
   container.setAttribute('aria-busy', 'true');

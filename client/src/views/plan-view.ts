@@ -115,6 +115,7 @@ export async function renderPlan(
       heading('Your plan'),
       statusLine('No plan is open. Take the quiz or pick your skills, then press “Make a plan” on a career.'),
     );
+    container.removeAttribute('aria-busy');
     return;
   }
   container.replaceChildren(heading('Your plan'), statusLine('Opening your plan…'));
