@@ -184,13 +184,13 @@ export async function loadSeedChunks(
   // one bulk population is much cheaper than updating them in every batch, and CREATE needs no index
   // (the guard keeps ids unique, relationships find their ends by element id). MERGE does need them,
   // so they are built before the first MERGE batch of a run that falls back.
-  let schemaBuilt = !empty;
-  if (schemaBuilt) await ensureSchema(driver, database);
+  let schemaBuilt = false;
   const buildSchema = async () => {
     if (schemaBuilt) return;
     await ensureSchema(driver, database);
     schemaBuilt = true;
   };
+  if (!empty) await buildSchema();
   const report = emptyReport();
   const guard = new FirstLoadGuard(empty);
   const params: RunParams = {
