@@ -49,6 +49,27 @@ export default tseslint.config(
     },
   },
   {
+    // One door to Neo4j: reads go through server/graph/executor.ts and writes through writer.ts, so
+    // every call gets the SERVICE_UNAVAILABLE mapping, the retries and the query counter.
+    files: ['server/**/*.ts', 'seed/**/*.ts'],
+    ignores: ['server/graph/executor.ts', 'server/graph/writer.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='executeQuery']",
+          message:
+            'Run Cypher through readQuery (server/graph/executor.ts) or the writer (server/graph/writer.ts).',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='session']:matches([callee.object.name='driver'], [callee.object.property.name='driver'])",
+          message: 'Open sessions only in server/graph/executor.ts or server/graph/writer.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', 'neo4j-driver'] }] },
   },

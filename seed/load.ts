@@ -4,7 +4,10 @@
 // and indexes are built once at the end: same result, less work.
 import type { Driver } from 'neo4j-driver';
 import { MOVE_LOAD_VERSION } from '../server/graph/graph-version.ts';
-import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX, type NodeLabel } from '../server/graph/model.ts';
+import { applyDatabaseSchema } from '../server/graph/database-schema.ts';
+import { readQuery, type GraphContext } from '../server/graph/executor.ts';
+import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from '../server/graph/model.ts';
+import { writeStatement } from '../server/graph/writer.ts';
 import { FirstLoadGuard } from './first-load.ts';
 import { nodeRows, relationshipRows, type NodeRow, type RelationshipRow } from './graph-rows.ts';
 import { nodeStatement, relationshipStatement, type WriteMode } from './load-statements.ts';
@@ -51,23 +54,12 @@ export interface LoadOptions {
   onBatch?: (done: number, total: number) => void;
 }
 
-const CONSTRAINTS = [
-  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
-  ...NODE_LABELS.map(
-    (label) =>
-      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  ),
-];
-const FULL_TEXT_INDEX = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABELS.join('|')}) ON EACH [n.name, n.aliasText, n.description]`;
-
-async function run(driver: Driver, database: string | undefined, statements: readonly string[]) {
-  for (const statement of statements) await driver.executeQuery(statement, {}, { database });
-  // Populating an index over a million nodes takes minutes on a small machine.
-  await driver.executeQuery('CALL db.awaitIndexes(1800)', {}, { database });
-}
-
-export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
-  await run(driver, database, [...CONSTRAINTS, FULL_TEXT_INDEX]);
+/**
+ * The loader's way through the executor and the writer. Its writes run without a timeout of their
+ * own (a batch or an index build over a million nodes may take minutes); the one read is a count.
+ */
+function loaderContext(driver: Driver, database: string | undefined): GraphContext {
+  return { driver, database, timeoutMs: 60_000 };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -141,16 +133,14 @@ async function writeBatch(driver: Driver, batch: Batch, params: RunParams): Prom
     const [fromElement, toElement] = [placed.get(r.from) ?? null, placed.get(r.to) ?? null];
     return { fromElement, toElement, props: r.props, hash: r.hash };
   });
-  const result = await driver.executeQuery(
-    batch.statement,
-    { rows, now, actor, source },
-    { database, routing: 'WRITE' },
-  );
-  const record = result.records[0];
-  if (record?.has('placed'))
-    for (const [id, element] of record.get('placed') as [string, string][]) placed.set(id, element);
-  const created = Number(record?.get('created') ?? 0);
-  const written = Number(record?.get('written') ?? 0);
+  const [record] = await writeStatement<{
+    placed?: [string, string][];
+    created?: unknown;
+    written?: unknown;
+  }>(loaderContext(driver, database), batch.statement, { rows, now, actor, source });
+  for (const [id, element] of record?.placed ?? []) placed.set(id, element);
+  const created = Number(record?.created ?? 0);
+  const written = Number(record?.written ?? 0);
   batch.counts.created += created;
   batch.counts.updated += written - created;
   batch.counts.unchanged += batch.rows.length - written;
@@ -187,7 +177,7 @@ export async function loadSeedChunks(
   let schemaBuilt = false;
   const buildSchema = async () => {
     if (schemaBuilt) return;
-    await ensureSchema(driver, database);
+    await applyDatabaseSchema(loaderContext(driver, database));
     schemaBuilt = true;
   };
   if (!empty) await buildSchema();
@@ -247,7 +237,7 @@ export async function loadSeedChunks(
   await buildSchema();
   if (wroteAnything(report)) {
     // Moves the graph version a running server's result cache follows (server/graph/graph-version.ts).
-    await driver.executeQuery(MOVE_LOAD_VERSION, {}, { database });
+    await writeStatement(loaderContext(driver, database), MOVE_LOAD_VERSION);
   }
   report.batches = done;
   report.bulkCreate = empty && bulkCreate;
@@ -274,8 +264,12 @@ export function loadThroughput(report: LoadReport): { items: number; perSecond: 
 /** No node carries any of our labels (each count comes from the count store, so this is cheap). */
 export async function graphIsEmpty(driver: Driver, database?: string): Promise<boolean> {
   const counts = [ENTITY_LABEL, ...NODE_LABELS].map((label) => `COUNT { (:${label}) }`).join(' + ');
-  const result = await driver.executeQuery(`RETURN ${counts} > 0 AS any`, {}, { database });
-  return result.records[0]?.get('any') !== true;
+  const [row] = await readQuery<{ any: boolean }>(
+    loaderContext(driver, database),
+    `RETURN ${counts} > 0 AS any`,
+    {},
+  );
+  return row?.any !== true;
 }
 
 export function loadThroughputLine(report: LoadReport): string {

@@ -14,7 +14,7 @@ import { requestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
 import { requestLimits } from './graphql-limits.ts';
-import { isReachable } from './neo4j/driver.ts';
+import { isReachable } from './graph/executor.ts';
 import type { ResolverContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
 

@@ -8,8 +8,7 @@ import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
 import { readCheckedSeed } from '../seed/prepare.ts';
 import { SeedFileError } from '../seed/read.ts';
 import { createApp } from './app.ts';
-import { ensureAccountSchema } from './graph/accounts.ts';
-import { ensurePlanSchema } from './graph/plans.ts';
+import { applyDatabaseSchema } from './graph/database-schema.ts';
 import { startResultCache } from './graph/graph-version.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
@@ -36,8 +35,8 @@ async function main(config: Config): Promise<void> {
     printProgress(`Seeded.\n${formatLoadReport(report)}`);
   }
 
-  await ensureAccountSchema(driver, name);
-  await ensurePlanSchema(driver, name);
+  // A graph loaded by an older version may lack what this one added; each statement is idempotent.
+  await applyDatabaseSchema({ driver, database: name, timeoutMs: config.queryTimeoutMs });
 
   const results =
     config.resultCache.entries > 0

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
-import { ROLES, createUser, ensureAccountSchema, type Role } from '../graph/accounts.ts';
+import { ROLES, createUser, type Role } from '../graph/accounts.ts';
+import { applyDatabaseSchema } from '../graph/database-schema.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 import { PROJECT_ROOT } from '../../seed/paths.ts';
@@ -59,11 +60,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, PROJECT_ROOT, printProgress);
   try {
-    await ensureAccountSchema(database.driver, database.name);
-    const user = await createUser(
-      { driver: database.driver, database: database.name, timeoutMs: config.queryTimeoutMs },
-      { email, role, passwordHash: await hashPassword(password) },
-    );
+    const ctx = { driver: database.driver, database: database.name, timeoutMs: config.queryTimeoutMs };
+    await applyDatabaseSchema(ctx);
+    const user = await createUser(ctx, { email, role, passwordHash: await hashPassword(password) });
     if (!user) throw new UsageError(`There is already an account for ${email}; nothing was changed.`);
     printProgress(`Created the ${role} account ${email}. Sign in at /?view=curate once the app is running.`);
   } finally {

@@ -1,7 +1,6 @@
 // Counsellor and admin accounts, and their sign-in sessions, as :User and :Session nodes. Session
 // tokens are stored only as hashes, so a copy of the database does not let anyone sign in.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
 import { readQuery, type GraphContext } from './executor.ts';
 import { run, writeTransaction } from './writer.ts';
 
@@ -22,21 +21,6 @@ export interface SessionRecord {
   user: User;
   csrfToken: string;
   expiresAt: string;
-}
-
-/** Constraints for the curation labels; safe to run on every start. */
-export async function ensureAccountSchema(driver: Driver, database?: string): Promise<void> {
-  for (const statement of [
-    'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
-    'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE',
-    'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (s:Session) REQUIRE s.tokenHash IS UNIQUE',
-    'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
-    'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
-    // Without it, the first concurrent writes on a fresh database could each create their own counter.
-    'CREATE CONSTRAINT changelog_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
-  ]) {
-    await driver.executeQuery(statement, {}, { database });
-  }
 }
 
 /** Creates the account, or returns null when the email is taken. */

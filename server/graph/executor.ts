@@ -1,7 +1,13 @@
 // The one module that runs read Cypher. Reads are auto-commit transactions with a timeout;
 // driver failures that mean "the database is not there" become ServiceUnavailableError.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRetryableError, Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
+import {
+  isRetryableError,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type RecordShape,
+} from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -61,13 +67,15 @@ export async function readQuery<T extends RecordShape>(
   ctx: GraphContext,
   cypher: string,
   params: Record<string, unknown>,
+  options: { retry?: boolean } = {},
 ): Promise<T[]> {
   ctx.onQuery?.(cypher);
+  const delays = options.retry === false ? [] : READ_RETRY_DELAYS_MS;
   for (let attempt = 0; ; attempt++) {
     try {
       return await autoCommitRead<T>(ctx, cypher, params);
     } catch (error) {
-      const delay = READ_RETRY_DELAYS_MS[attempt];
+      const delay = delays[attempt];
       if (delay !== undefined && isRetryableError(error)) {
         await sleep(delay);
         continue;
@@ -90,4 +98,42 @@ export function cachedReadQuery<T extends RecordShape>(
 ): Promise<readonly T[]> {
   if (!ctx.cache) return readQuery<T>(ctx, cypher, params);
   return ctx.cache.read(`${cypher}\u0000${JSON.stringify(params)}`, () => readQuery<T>(ctx, cypher, params));
+}
+
+/** Several reads that must see one state of the graph (an import's plan): one managed read transaction. */
+export async function readTransaction<T>(
+  ctx: GraphContext,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
+  ctx.onQuery?.('read transaction');
+  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(work, { timeout: ctx.timeoutMs });
+  } catch (error) {
+    if (isUnavailable(error)) throw new ServiceUnavailableError();
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+/** True when the server answers a trivial query within the timeout; never retries, never throws. */
+export async function isReachable(
+  driver: Driver,
+  database: string | undefined,
+  timeoutMs = 2_000,
+): Promise<boolean> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const answered = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+    void session.close().catch(() => undefined);
+  }
 }

@@ -1,6 +1,7 @@
 // Where the result cache learns that the graph changed: the change log's counter (moved by every
 // curation write) and its load counter (moved by every seed or synthetic load that wrote something).
 import type { Driver } from 'neo4j-driver';
+import { readQuery } from './executor.ts';
 import { ResultCache, type GraphVersion } from './result-cache.ts';
 
 /** What a load runs once it has written something, so that running servers see a new version. */
@@ -17,17 +18,14 @@ export async function readGraphVersion(
   timeoutMs: number,
 ): Promise<GraphVersion> {
   try {
-    const result = await driver.executeQuery(
+    // No retries: while the database is away the poll says so at once, and the next poll asks again.
+    const [row] = await readQuery<{ seq: unknown; loads: unknown }>(
+      { driver, database, timeoutMs },
       VERSION_QUERY,
       {},
-      {
-        database,
-        routing: 'READ',
-        transactionConfig: { timeout: timeoutMs },
-      },
+      { retry: false },
     );
-    const record = result.records[0];
-    return record ? `${String(record.get('seq'))}:${String(record.get('loads'))}` : null;
+    return row ? `${String(row.seq)}:${String(row.loads)}` : null;
   } catch {
     return null;
   }

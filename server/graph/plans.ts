@@ -1,7 +1,7 @@
 // Students' action plans, saved without an account as :Plan nodes whose random id is the only key.
 // A plan keeps its milestones as one JSON document and lists the graph ids they refer to in `refs`,
 // so reading a plan also tells which of those nodes were retired (or are gone) since it was made.
-import type { Driver, Node } from 'neo4j-driver';
+import type { Node } from 'neo4j-driver';
 import { z } from 'zod';
 import { readQuery, type GraphContext } from './executor.ts';
 import { labelOf } from './node-mapper.ts';
@@ -11,16 +11,7 @@ import type { Level } from './careers.ts';
 import type { CareerNode, CourseNode, GraphNode, SkillNode, SubjectNode, ApplicationNode } from './types.ts';
 import { toGraphNode } from './node-mapper.ts';
 
-export const PLAN_LABEL = 'Plan';
-
-/** The uniqueness constraint behind plan ids; safe to run on every start. */
-export async function ensurePlanSchema(driver: Driver, database?: string): Promise<void> {
-  await driver.executeQuery(
-    `CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (p:${PLAN_LABEL}) REQUIRE p.id IS UNIQUE`,
-    {},
-    { database },
-  );
-}
+import { PLAN_LABEL } from './database-schema.ts';
 
 export const MILESTONE_KINDS = ['subject', 'course', 'application', 'soft-skill', 'mentor', 'own'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

@@ -12,7 +12,7 @@ import {
   type EntityState,
   type Properties,
 } from './entity-state.ts';
-import type { GraphContext } from './executor.ts';
+import { readTransaction, type GraphContext } from './executor.ts';
 import {
   ENTITY_LABEL,
   NODE_LABELS,
@@ -592,19 +592,6 @@ class NothingWritten extends Error {
   }
 }
 
-async function readTransaction<T>(
-  ctx: GraphContext,
-  work: (tx: ManagedTransaction) => Promise<T>,
-): Promise<T> {
-  ctx.onQuery?.('read transaction');
-  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'READ' });
-  try {
-    return await session.executeRead(work, { timeout: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) });
-  } finally {
-    await session.close();
-  }
-}
-
 /**
  * Applies a parsed import. With `dryRun`, or with any problem (the parser's or the graph's), nothing is
  * written and the report says what would happen or what is wrong. Otherwise every write and ONE
@@ -617,11 +604,11 @@ export async function importGraph(
   parsed: ParsedImport,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
   if (options.dryRun || parsed.problems.length > 0) {
-    const p = await readTransaction(ctx, (tx) => plan(tx, parsed, new Date().toISOString(), false));
+    const p = await readTransaction(long, (tx) => plan(tx, parsed, new Date().toISOString(), false));
     return reportOf(parsed, p, options.dryRun, null);
   }
-  const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
   try {
     let written: Plan | undefined;
     const change = await commitChange(long, actor, async (tx, stamp) => {
@@ -656,7 +643,7 @@ export async function exportGraph(
   options: { labels?: readonly NodeLabel[] } = {},
 ): Promise<ExportedGraph> {
   const labels = [...(options.labels ?? NODE_LABELS)].filter(isNodeLabel);
-  return readTransaction(ctx, async (tx) => {
+  return readTransaction({ ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) }, async (tx) => {
     const nodes = await run<{ label: NodeLabel; id: string; props: Properties }>(
       tx,
       `MATCH (n:${ENTITY_LABEL})

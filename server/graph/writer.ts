@@ -30,6 +30,28 @@ export async function writeTransaction<T>(ctx: GraphContext, work: WriteWork<T>)
   }
 }
 
+/**
+ * One statement in its own managed write transaction, retried by the driver on transient errors: the
+ * loader's batches, schema statements and version moves, which need no audit record of their own.
+ */
+export async function writeStatement<T extends Record<string, unknown>>(
+  ctx: GraphContext,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
+  ctx.onQuery?.(cypher);
+  try {
+    const result = await ctx.driver.executeQuery(cypher, params, {
+      database: ctx.database,
+      routing: 'WRITE',
+    });
+    return result.records.map((record) => record.toObject() as T);
+  } catch (error) {
+    if (isUnavailable(error)) throw new ServiceUnavailableError();
+    throw error;
+  }
+}
+
 /** Runs one statement inside a write transaction and returns its records as plain objects. */
 export async function run<T extends Record<string, unknown>>(
   tx: ManagedTransaction,

@@ -5,7 +5,8 @@ import { StartupError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDriver, isReachable } from './driver.ts';
+import { isReachable } from '../graph/executor.ts';
+import { createDriver } from './driver.ts';
 import { startLocalNeo4j } from './local-server.ts';
 import { ensureNeo4jDistribution } from './provision.ts';
 

@@ -30,20 +30,3 @@ export function createDriver(connection: Connection): Driver {
     maxTransactionRetryTime: 3_000,
   });
 }
-
-/** True when the server answers a trivial query within the timeout; never retries, never throws. */
-export async function isReachable(driver: Driver, database: string | undefined, timeoutMs = 2_000): Promise<boolean> {
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const answered = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
-      () => true,
-      () => false,
-    );
-    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    return await Promise.race([answered, late]);
-  } finally {
-    clearTimeout(timer);
-    void session.close().catch(() => undefined);
-  }
-}

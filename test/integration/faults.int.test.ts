@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.ts';
 import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
-import { ensureAccountSchema } from '../../server/graph/accounts.ts';
+import { applyDatabaseSchema } from '../../server/graph/database-schema.ts';
 import type { GraphContext } from '../../server/graph/executor.ts';
 import { exportGraph, importGraph } from '../../server/graph/transfer.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: '' });
   ctx = { driver, database: undefined, timeoutMs: 30_000 };
   await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR));
-  await ensureAccountSchema(driver, undefined);
+  await applyDatabaseSchema(ctx);
   server = await startTestServer(driver);
 }, RESTART_MS);
 
@@ -72,6 +72,9 @@ const READS: [string, Record<string, unknown>][] = [
   ['{ stats { totalNodes } }', {}],
   ['query ($t: String!) { search(text: $t) { hits { node { id } } } }', { t: 'water' }],
   ['{ subjectCareers(subject: "biology", first: 3) { paths { career { id } } } }', {}],
+  // A curation read and a plan read go through the same door as the public reads.
+  ['query ($id: ID!) { nodeRecord(id: $id) { version } }', { id: 'biology' }],
+  ['query ($id: ID!) { plan(id: $id) { id } }', { id: 'aaaaaaaaaaaaaaaaaaaaaa' }],
 ];
 
 describe('Neo4j goes away and comes back', () => {

@@ -191,15 +191,23 @@ describe('first load into an empty graph', () => {
     );
     return (result.records[0]?.get('names') as string[]).sort();
   }
+  // The loader applies the whole database schema (server/graph/database-schema.ts), not only the graph's.
   const BUILT_SCHEMA = [
     'application_id',
     'career_id',
+    'change_id',
+    'change_seq',
+    'changelog_id',
     'course_id',
     'entity_id',
     'field_id',
     'node_search',
+    'plan_id',
+    'session_token',
     'skill_id',
     'subject_id',
+    'user_email',
+    'user_id',
   ];
 
   /** Back to a fresh database: no data, no constraints, no full-text index. */

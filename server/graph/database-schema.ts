@@ -1,0 +1,47 @@
+// Every constraint and index the product relies on, in one place (after neo4j/graphql's
+// asserts-indexes-and-constraints.ts). Each statement is idempotent, so the server applies them on
+// every start and the loader after a load; the README lists them.
+import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX } from './model.ts';
+import type { GraphContext } from './executor.ts';
+import { writeStatement } from './writer.ts';
+
+export const PLAN_LABEL = 'Plan';
+
+/** Uniqueness of the graph's own ids: what MERGE finds nodes by, and what keeps two writers apart. */
+const GRAPH_CONSTRAINTS = [
+  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+  ...NODE_LABELS.map(
+    (label) =>
+      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+];
+
+/** Search reads names, alternative names and descriptions through one full-text index. */
+const FULL_TEXT_INDEX = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABELS.join('|')}) ON EACH [n.name, n.aliasText, n.description]`;
+
+/** Accounts, sign-in sessions, the audit log and students' plans. */
+const CURATION_CONSTRAINTS = [
+  'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
+  'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE',
+  'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (s:Session) REQUIRE s.tokenHash IS UNIQUE',
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
+  // Without it, the first concurrent writes on a fresh database could each create their own counter.
+  'CREATE CONSTRAINT changelog_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
+  `CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (p:${PLAN_LABEL}) REQUIRE p.id IS UNIQUE`,
+];
+
+export const DATABASE_SCHEMA: readonly string[] = [
+  ...GRAPH_CONSTRAINTS,
+  FULL_TEXT_INDEX,
+  ...CURATION_CONSTRAINTS,
+];
+
+/** Populating an index over a million nodes takes minutes on a small machine. */
+const AWAIT_INDEXES = 'CALL db.awaitIndexes(1800)';
+
+/** Creates whatever is missing of the schema and waits until every index is online. */
+export async function applyDatabaseSchema(ctx: GraphContext): Promise<void> {
+  for (const statement of DATABASE_SCHEMA) await writeStatement(ctx, statement);
+  await writeStatement(ctx, AWAIT_INDEXES);
+}
