@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENUM_VALUES } from './server/resolvers/enum-values.ts';
 
 // schema.graphql is the one contract: server resolver types and client operation types both come from it.
 const config: CodegenConfig = {
@@ -12,6 +13,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../resolvers/context.ts#ResolverContext',
         mappers: {},
+        // Resolvers see the stored values; Apollo maps them to the API's names (server/resolvers/index.ts).
+        enumValues: ENUM_VALUES,
         resolversNonOptionalTypename: { interfaceImplementingType: true },
       },
     },

@@ -1,8 +1,8 @@
 // me, signIn, signOut, createUser.
 import { BadUserInputError, ConflictError, UnauthenticatedError } from '../errors.ts';
-import { createUser, findUserByEmail, type Role as StoredRole } from '../graph/accounts.ts';
+import { createUser, findUserByEmail } from '../graph/accounts.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
-import type { MutationResolvers, QueryResolvers, Role, Viewer } from '../generated/graphql.ts';
+import type { MutationResolvers, QueryResolvers, Viewer } from '../generated/graphql.ts';
 import type { SessionRecord } from '../graph/accounts.ts';
 import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import { requireAdmin } from './guards.ts';
@@ -39,11 +39,9 @@ export function normaliseEmail(value: string): string {
   return email;
 }
 
-const roleOf = (role: StoredRole): Role => role.toUpperCase() as Role;
-
 const viewer = (session: SessionRecord): Viewer => ({
   email: session.user.email,
-  role: roleOf(session.user.role),
+  role: session.user.role,
   csrfToken: session.csrfToken,
   expiresAt: session.expiresAt,
 });
@@ -88,13 +86,13 @@ export const authMutations: Pick<MutationResolvers, 'signIn' | 'signOut' | 'crea
     const email = normaliseEmail(args.email);
     const problem = passwordProblem(args.password);
     if (problem) throw new BadUserInputError(problem, 'password');
-    const role = args.role.toLowerCase() as StoredRole;
+    const role = args.role;
     const user = await createUser(ctx.graph, {
       email,
       role,
       passwordHash: await hashPassword(args.password),
     });
     if (!user) throw new ConflictError(`There is already an account for ${email}.`, { email });
-    return { ...user, role: roleOf(user.role) };
+    return user;
   },
 };

@@ -4,28 +4,25 @@ import {
   findCareerDetail,
   findSkillGap,
   type CourseOfferResult,
-  type Level,
   type RequiredSkillResult,
 } from '../graph/careers.ts';
-import type { Level as GqlLevel, QueryResolvers } from '../generated/graphql.ts';
+import type { QueryResolvers } from '../generated/graphql.ts';
 import { requireId, requireIds } from './arguments.ts';
 import { shapeAs, shapeNode } from './shape.ts';
 
 export const MAX_HAVE_SKILLS = 200;
 
-const level = (l: Level): GqlLevel => l.toUpperCase() as GqlLevel;
-
 export const requiredSkill = (r: RequiredSkillResult) => ({
   skill: shapeAs(r.skill, 'Skill'),
   importance: r.importance,
-  level: level(r.level),
+  level: r.level,
   why: r.why,
 });
 
 const courseOffer = (o: CourseOfferResult) => ({
   course: shapeAs(o.course, 'Course'),
   teaches: shapeNode(o.teaches),
-  level: level(o.level),
+  level: o.level,
   why: o.why,
 });
 

@@ -3,6 +3,7 @@
 import type { Resolvers } from '../generated/graphql.ts';
 import { authMutations, authQueries } from './auth.ts';
 import { careerQueries } from './careers.ts';
+import { ENUM_VALUES } from './enum-values.ts';
 import { curationMutations, curationQueries } from './curation.ts';
 import { exploreQueries } from './explore.ts';
 import { matchQueries } from './matches.ts';
@@ -11,6 +12,7 @@ import { planMutations, planQueries } from './plans.ts';
 import { transferMutations, transferQueries } from './transfer.ts';
 
 export const resolvers: Resolvers = {
+  ...ENUM_VALUES,
   Query: {
     ...exploreQueries,
     ...pathQueries,

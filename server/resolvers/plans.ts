@@ -3,19 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors.ts';
 import {
-  MILESTONE_KINDS,
   deletePlan,
   findPlan,
   findPlanSource,
   insertPlan,
   replacePlan,
-  type MilestoneKind,
   type StoredMilestone,
   type StoredPlan,
 } from '../graph/plans.ts';
 import type {
   MilestoneInput,
-  MilestoneKind as GqlMilestoneKind,
   MutationResolvers,
   Plan,
   PlanRef,
@@ -79,13 +76,6 @@ function requireText(value: string, argument: string, min: number, max: number):
   return text;
 }
 
-const toGqlKind = (kind: MilestoneKind) => kind.replace('-', '_').toUpperCase() as GqlMilestoneKind;
-const fromGqlKind = (kind: GqlMilestoneKind): MilestoneKind => {
-  const found = MILESTONE_KINDS.find((k) => toGqlKind(k) === kind);
-  if (!found) throw new BadUserInputError(`Unknown milestone kind ${kind}.`, 'kind');
-  return found;
-};
-
 function limitWrites(ctx: ResolverContext): void {
   limiter.take(ctx.clientIp ?? 'unknown');
 }
@@ -105,7 +95,7 @@ function shapeRef(plan: StoredPlan, id: string, fallbackName: string | null): Pl
 export function shapePlan(plan: StoredPlan): Plan {
   const milestones = plan.milestones.map((m) => ({
     id: m.id,
-    kind: toGqlKind(m.kind),
+    kind: m.kind,
     title: m.title,
     why: m.why,
     ref: m.ref ? shapeRef(plan, m.ref, m.refName) : null,
@@ -140,7 +130,7 @@ export function milestoneFrom(input: MilestoneInput, index: number, used: Set<st
   id = id.slice(0, 24);
   return {
     id,
-    kind: fromGqlKind(input.kind),
+    kind: input.kind,
     title: requireText(input.title, `${at}.title`, 1, MAX_MILESTONE_TITLE),
     why: requireText(input.why ?? '', `${at}.why`, 0, MAX_WHY),
     ref: input.ref ? requireId(input.ref, `${at}.ref`) : null,

@@ -42,7 +42,7 @@ export function shapeNode(node: GraphNode): ShapedNode {
     case 'Field':
       return { __typename: node.label, ...base };
     case 'Skill':
-      return { __typename: 'Skill', ...base, skillKind: node.skillKind.toUpperCase() as Skill['skillKind'] };
+      return { __typename: 'Skill', ...base, skillKind: node.skillKind };
     case 'Career':
       return {
         __typename: 'Career',
@@ -51,7 +51,7 @@ export function shapeNode(node: GraphNode): ShapedNode {
         jobZone: node.jobZone,
         education: node.education,
         riasec: node.riasec,
-        outlook: node.outlook.toUpperCase() as Career['outlook'],
+        outlook: node.outlook,
         outlookNote: node.outlookNote,
       };
     case 'Course':
@@ -59,8 +59,8 @@ export function shapeNode(node: GraphNode): ShapedNode {
         __typename: 'Course',
         ...base,
         provider: node.provider,
-        format: node.format.toUpperCase() as Course['format'],
-        level: node.level.toUpperCase() as Course['level'],
+        format: node.format,
+        level: node.level,
         hours: node.hours,
       };
     case 'Application':
