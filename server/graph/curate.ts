@@ -10,7 +10,6 @@ import {
   lockNodes,
   readNodeState,
   readRelationshipState,
-  readState,
   type EntityState,
   type NodeState,
   type Properties,
@@ -18,9 +17,9 @@ import {
   type Stamp,
 } from './entity-state.ts';
 import { readQuery, type GraphContext } from './executor.ts';
-import { applyStates, IMPORT_TIMEOUT_MS, readStates } from './transfer.ts';
 import { labelOf } from './node-mapper.ts';
 import { ENTITY_LABEL, RELATIONSHIP_ENDPOINTS, type NodeLabel, type RelationshipType } from './model.ts';
+import { applyStates, IMPORT_TIMEOUT_MS, MissingLinkEndError, readStates } from './state-writer.ts';
 
 export interface NodeWrite {
   change: ChangeRecord;
@@ -206,14 +205,17 @@ export function unlinkNodes(
   }).then((change) => ({ change, relationship: relationship as RelationshipState }));
 }
 
-// Writing states back in this order never needs a node that is not there yet, and never deletes a
-// node that a relationship still being restored depends on.
+// The order the state writer writes in (link deletions, node writes, node deletions, link writes): an
+// undo's record lists its states so, and a conflict names the first missing link end in that order.
 function restoreOrder(state: EntityState): number {
   if (state.kind === 'relationship') return state.props === null ? 0 : 3;
   return state.props === null ? 2 : 1;
 }
 
-/** Reverts a change by writing back its "before" states; itself a change, so it can be undone too. */
+/**
+ * Reverts a change by writing back its "before" states; itself a change, so it can be undone too. One
+ * path for any size: an import's undo may touch thousands of nodes and links, a curation edit one.
+ */
 export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): Promise<ChangeRecord> {
   const long = { ...ctx, timeoutMs: Math.max(ctx.timeoutMs, IMPORT_TIMEOUT_MS) };
   return commitChange(long, actor, async (tx, stamp) => {
@@ -234,43 +236,25 @@ export function undoChange(ctx: GraphContext, actor: Actor, changeId: string): P
       );
     }
     const targets = [...change.before].sort((a, b) => restoreOrder(a) - restoreOrder(b));
-    if (targets.length > BATCHED_UNDO_FROM) {
-      // An import can touch thousands of nodes and links: read and write them in batches.
-      const current = await readStates(tx, targets);
+    const current = await readStates(tx, targets);
+    try {
       await applyStates(tx, targets, stamp);
-      return undoRecord(change, current, await readStates(tx, targets));
+    } catch (error) {
+      if (!(error instanceof MissingLinkEndError)) throw error;
+      // A node can go without a later change touching this one's keys: the undo of its creation.
+      throw new ConflictError(
+        `"${change.summary}" cannot be undone: "${error.id}" no longer exists, so its link cannot come back.`,
+        { id: error.id },
+      );
     }
-    const current: EntityState[] = [];
-    for (const state of targets) current.push(await readState(tx, state));
-    for (const state of targets) {
-      if (state.kind === 'relationship' && state.props !== null) {
-        for (const end of [state.from, state.to]) {
-          if (!(await readNodeState(tx, end))?.props) {
-            throw new ConflictError(
-              `"${change.summary}" cannot be undone: "${end}" no longer exists, so its link cannot come back.`,
-              { id: end },
-            );
-          }
-        }
-      }
-      await applyState(tx, state, stamp);
-    }
-    const after: EntityState[] = [];
-    for (const state of targets) after.push(await readState(tx, state));
-    return undoRecord(change, current, after);
+    return {
+      action: 'UNDO' as const,
+      summary: `Undid: ${change.summary}`,
+      before: current,
+      after: await readStates(tx, targets),
+      undoOf: change.id,
+    };
   });
-}
-
-const BATCHED_UNDO_FROM = 50;
-
-function undoRecord(change: ChangeRecord, before: EntityState[], after: EntityState[]) {
-  return {
-    action: 'UNDO' as const,
-    summary: `Undid: ${change.summary}`,
-    before,
-    after,
-    undoOf: change.id,
-  };
 }
 
 /** A node as stored, retired or not, for an editor. */

@@ -32,8 +32,13 @@ export type EntityState = NodeState | RelationshipState;
  */
 export const PROVENANCE = ['version', 'updatedAt', 'updatedBy', 'aliasText'] as const;
 
+/** A link's key: in the audit log's `keys`, and in the maps that batched reads and plans keep. */
+export function linkKey(link: { type: RelationshipType; from: string; to: string }): string {
+  return `rel:${link.from}|${link.type}|${link.to}`;
+}
+
 export function stateKey(state: EntityState): string {
-  return state.kind === 'node' ? `node:${state.id}` : `rel:${state.from}|${state.type}|${state.to}`;
+  return state.kind === 'node' ? `node:${state.id}` : linkKey(state);
 }
 
 /** The node ids a state concerns: a node's own id, or a relationship's two ends. */
@@ -149,5 +154,15 @@ export function withoutProvenance(props: Properties): Properties {
   for (const [key, value] of Object.entries(props)) {
     if (!(PROVENANCE as readonly string[]).includes(key)) rest[key] = value;
   }
+  return rest;
+}
+
+/**
+ * What a record is compared and written as in bulk: no provenance or derived `aliasText` (the write
+ * derives it, as applyState does), and the id kept outside the properties.
+ */
+export function storedProperties(props: Properties): Properties {
+  const rest = withoutProvenance(props);
+  delete rest.id;
   return rest;
 }

@@ -1,8 +1,10 @@
 // importGraph and exportGraph: files in, files out. Parsing and formatting live in server/transfer/,
-// the writes in server/graph/transfer.ts; this checks who is asking and shapes the answer.
+// planning and writing in server/graph/ (import-graph.ts, export.ts); this checks who is asking and
+// shapes the answer.
 import { BadUserInputError } from '../errors.ts';
 import { findChange } from '../graph/audit.ts';
-import { exportGraph, importGraph } from '../graph/transfer.ts';
+import { exportGraph } from '../graph/export.ts';
+import { importGraph } from '../graph/import-graph.ts';
 import { IMPORT_MAX_BYTES, parseImport, toCsv, toGraphJson } from '../transfer/index.ts';
 import type { MutationResolvers, QueryResolvers } from '../generated/graphql.ts';
 import { requireNonEmpty } from './arguments.ts';

@@ -1,9 +1,23 @@
-// What an import is made of once its files are read, whatever the format: nodes and relationships
-// as plain values, plus every problem found, each pointing at a file, a row and a column.
-import type { Properties } from '../graph/entity-state.ts';
-import type { NodeLabel, RelationshipType } from '../graph/model.ts';
+// What an import is made of once its files are read. The record and problem shapes are shared with the
+// graph side, which plans and writes them, so they live in server/graph/transfer-types.ts; this adds
+// what only concerns files and uploads.
+import type { ImportFormat } from '../graph/transfer-types.ts';
 
-export type ImportFormat = 'JSON' | 'CSV' | 'ONET';
+export {
+  INTERNAL_PROPERTIES,
+  isInternalProperty,
+  type ExportedGraph,
+  type ExportedNode,
+  type ExportedRelationship,
+  type ImportFormat,
+  type ImportNode,
+  type ImportOrigin,
+  type ImportProblem,
+  type ImportRelationship,
+  type NodeMatch,
+  type ParsedImport,
+} from '../graph/transfer-types.ts';
+
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['JSON', 'CSV', 'ONET'];
 
 /** The most an upload may hold, all files together. */
@@ -12,86 +26,4 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export interface ImportFile {
   name: string;
   content: string;
-}
-
-export interface ImportProblem {
-  file: string;
-  /** 1-based data row (or record) within the file; null when the problem is the file as a whole. */
-  row: number | null;
-  column: string | null;
-  message: string;
-}
-
-/** Where a record came from, so a problem found later (against the graph) can still point at it. */
-export interface ImportOrigin {
-  file: string;
-  row: number | null;
-  /** The column that names the record: the id, or for O*NET the code. */
-  column: string;
-}
-
-/**
- * A natural key that identifies a node better than the id we made up for it: an O*NET career is the
- * same career as the graph's one with its O*NET-SOC code, whatever either is called.
- */
-export interface NodeMatch {
-  property: 'onetSoc' | 'onetElementId';
-  value: string;
-}
-
-export interface ImportNode {
-  label: NodeLabel;
-  id: string;
-  props: Properties;
-  origin?: ImportOrigin;
-  /** Resolve to the existing node(s) of this label with this key; `id` is used only for a new node. */
-  match?: NodeMatch;
-  /** Properties that an existing node keeps: curated wording wins over generated text. */
-  keepExisting?: readonly string[];
-  /** The record only adds facts to a node that must already exist (O*NET rows of an unlisted code). */
-  updateOnly?: boolean;
-  /** Appended to a message about a missing property: which file would supply it. */
-  hints?: Readonly<Record<string, string>>;
-}
-
-export interface ImportRelationship {
-  type: RelationshipType;
-  from: string;
-  to: string;
-  props: Properties;
-  origin?: ImportOrigin;
-  keepExisting?: readonly string[];
-}
-
-export interface ParsedImport {
-  format: ImportFormat;
-  /**
-   * Replace (false): a record is the whole truth about its node, as in a JSON or CSV export.
-   * Merge (true): a record adds to what the node holds (O*NET knows codes and ratings, not our wording).
-   */
-  merge: boolean;
-  nodes: ImportNode[];
-  relationships: ImportRelationship[];
-  problems: ImportProblem[];
-}
-
-/** A graph as export returns it and the formatters write it. */
-export interface ExportedGraph {
-  nodes: ExportedNode[];
-  relationships: ExportedRelationship[];
-}
-
-export type ExportedNode = Pick<ImportNode, 'label' | 'id' | 'props'>;
-export type ExportedRelationship = Pick<ImportRelationship, 'type' | 'from' | 'to' | 'props'>;
-
-/**
- * Properties no file carries: `aliasText` is derived from `aliases` for the full-text index on every
- * write; `seedHash` is the loader's memory of what it last wrote; `version`, `updatedAt` and
- * `updatedBy` are provenance that every write moves forward. Exporting them would make a round trip
- * differ on every run; importing them would let a file forge history.
- */
-export const INTERNAL_PROPERTIES = ['aliasText', 'seedHash', 'version', 'updatedAt', 'updatedBy'] as const;
-
-export function isInternalProperty(key: string): boolean {
-  return (INTERNAL_PROPERTIES as readonly string[]).includes(key);
 }
