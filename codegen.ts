@@ -23,6 +23,14 @@ const config: CodegenConfig = {
       // String documents: the browser bundle needs no GraphQL runtime to send them.
       config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string' },
     },
+    // The integration tests' own operations, typed the same way. The client's operations (the root
+    // `documents`) come along, so test operations spread the client's fragments instead of copying them.
+    'test/generated/graphql.ts': {
+      documents: 'test/operations/*.graphql',
+      // ESLint's ignore list names the other generated folders; this one says so itself.
+      plugins: [{ add: { content: '/* eslint-disable */' } }, 'typescript-operations', 'typed-document-node'],
+      config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string' },
+    },
   },
   hooks: {},
 };

@@ -2,32 +2,46 @@
 // validation, UNAUTHENTICATED, FORBIDDEN and CONFLICT, the audit log, and undo chains. Each test
 // works on nodes of its own (ids with a random suffix), so other test files see the seed unchanged.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, codeOf, makeAccount, signIn, TEST_PASSWORD, type Session } from '../support/curator.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateNodeDocument,
+  ExportGraphDocument,
+  HistoryDocument,
+  ImportGraphDocument,
+  MeDocument,
+  NeighbourhoodDocument,
+  NodeRecordDocument,
+  RecentChangesDocument,
+  RestoreNodeDocument,
+  RetireNodeDocument,
+  SearchDocument,
+  SignInDocument,
+  SignOutDocument,
+  UndoDocument,
+  UpdateNodeDocument,
+  type ImportGraphMutationVariables,
+  type NodeFieldsInput,
+} from '../../client/src/api/generated/graphql.ts';
+import {
+  CreateUserDocument,
+  LinkNodesEdgeDocument,
+  NodeIdDocument,
+  NodeSummaryDocument,
+  UnlinkNodesEdgeDocument,
+  type LinkInput,
+} from '../generated/graphql.ts';
+import { TEST_PASSWORD } from '../support/curator.ts';
+import { codeOf, useHarness, type GraphQLResult, type Session } from '../support/harness.ts';
 
-let driver: Driver;
-let server: TestServer;
+const api = useHarness();
+const { cypher } = api;
 let counsellor: Session;
 let admin: Session;
 
 beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-  counsellor = await signIn(server.url, await makeAccount(driver, 'counsellor'));
-  admin = await signIn(server.url, await makeAccount(driver, 'admin'));
+  counsellor = await api.signInAs('counsellor');
+  admin = await api.signInAs('admin');
 });
-afterAll(async () => {
-  await server.close();
-  await driver.close();
-});
-
-async function cypher<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const result = await driver.executeQuery(statement, params, { database: testNeo4j().database });
-  return result.records.map((r) => r.toObject() as T);
-}
 
 /** Everything a failed write could have touched: nodes, relationships and the audit log. */
 async function snapshot(): Promise<string> {
@@ -51,90 +65,69 @@ const CAREER_FIELDS = {
   riasec: 'ICR',
   outlook: 'STEADY',
   outlookNote: 'Invented for tests, so no real outlook.',
-};
+} satisfies NodeFieldsInput;
 
-const CREATE = `mutation ($input: CreateNodeInput!) {
-  createNode(input: $input) {
-    change { id action summary by diff { entity effect fields { name before after } } }
-    record { version retired node { id name description } }
-  }
-}`;
-const UPDATE = `mutation ($input: UpdateNodeInput!) {
-  updateNode(input: $input) { change { id summary } record { version node { description } } }
-}`;
-const RETIRE = `mutation ($id: ID!, $version: Int!) { retireNode(id: $id, version: $version) { change { id } record { version retired } } }`;
-const RESTORE = `mutation ($id: ID!, $version: Int!) { restoreNode(id: $id, version: $version) { change { id } record { version retired } } }`;
-const LINK = `mutation ($input: LinkInput!) { linkNodes(input: $input) { change { id summary } edge { type from to why weight } } }`;
-const UNLINK = `mutation ($input: UnlinkInput!) { unlinkNodes(input: $input) { change { id } edge { id } } }`;
-const UNDO = `mutation ($id: ID!) { undo(changeId: $id) { id action undoOf summary } }`;
-const HISTORY = `query ($id: ID!) { history(nodeId: $id) { changes { id action by undoneBy diff { entity effect } } pageInfo { hasNextPage } } }`;
-const RECORD = `query ($id: ID!) { nodeRecord(id: $id) { version retired updatedBy node { name description } } }`;
+const createNode = (fields: NodeFieldsInput, session?: Session, id = `probe-${suffix()}`) =>
+  api.request(CreateNodeDocument, { input: { kind: 'CAREER', id, fields } }, { session });
 
 async function createCareer(session: Session, id = `probe-${suffix()}`) {
-  const result = await call<{ createNode: { change: { id: string }; record: { version: number } } }>(
-    server.url,
-    CREATE,
-    { input: { kind: 'CAREER', id, fields: CAREER_FIELDS } },
-    session,
-  );
+  const result = await createNode(CAREER_FIELDS, session, id);
   expect(result.errors).toBeUndefined();
   return { id, changeId: result.data!.createNode.change.id, version: result.data!.createNode.record.version };
 }
 
+const link = (input: LinkInput, session?: Session) =>
+  api.request(LinkNodesEdgeDocument, { input }, { session });
+const unlink = (input: { type: LinkInput['type']; from: string; to: string }, session?: Session) =>
+  api.request(UnlinkNodesEdgeDocument, { input }, { session });
+const undo = (changeId: string, session?: Session) => api.request(UndoDocument, { changeId }, { session });
+const nodeId = (id: string) => api.request(NodeIdDocument, { id });
+
 describe('sign-in and sessions', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and answers `me`', async () => {
-    const email = await makeAccount(driver, 'counsellor');
-    const result = await call<{ signIn: { email: string; role: string } }>(
-      server.url,
-      'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { email role } }',
-      { e: email.toUpperCase(), p: TEST_PASSWORD },
-    );
-    expect(result.data?.signIn).toEqual({ email, role: 'COUNSELLOR' });
-    expect(result.setCookie).toMatch(
+    const email = await api.makeAccount('counsellor');
+    const result = await api.request(SignInDocument, { email: email.toUpperCase(), password: TEST_PASSWORD });
+    expect(result.data?.signIn).toMatchObject({ email, role: 'COUNSELLOR' });
+    const setCookie = result.headers.get('set-cookie');
+    expect(setCookie).toMatch(
       /^pathways_session=[\w-]{43}; Max-Age=3600; Path=\/; Expires=.+; HttpOnly; SameSite=Strict$/,
     );
-    const cookie = result.setCookie!.split(';')[0]!;
-    const me = await call<{ me: { email: string } | null }>(server.url, '{ me { email } }', {}, { cookie });
+    const cookie = setCookie!.split(';')[0]!;
+    const me = await api.request(MeDocument, {}, { session: { cookie } });
     expect(me.data?.me?.email).toBe(email);
-    expect((await call<{ me: null }>(server.url, '{ me { email } }')).data?.me).toBeNull();
+    expect((await api.request(MeDocument)).data?.me).toBeNull();
   });
 
   it('refuses a wrong password or unknown email with the same UNAUTHENTICATED answer', async () => {
-    const email = await makeAccount(driver, 'counsellor');
-    const query = 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { email } }';
-    const wrong = await call(server.url, query, { e: email, p: 'not the password at all' });
-    const unknown = await call(server.url, query, {
-      e: `nobody-${suffix()}@pathways.test`,
-      p: TEST_PASSWORD,
+    const email = await api.makeAccount('counsellor');
+    const wrong = await api.request(SignInDocument, { email, password: 'not the password at all' });
+    const unknown = await api.request(SignInDocument, {
+      email: `nobody-${suffix()}@pathways.test`,
+      password: TEST_PASSWORD,
     });
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
     expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
-    expect(wrong.setCookie).toBeNull();
+    expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
   it('gives a new session on every sign-in and ends it on sign-out', async () => {
-    const email = await makeAccount(driver, 'counsellor');
-    const first = await signIn(server.url, email);
-    const second = await signIn(server.url, email);
+    const email = await api.makeAccount('counsellor');
+    const first = await api.signIn(email);
+    const second = await api.signIn(email);
     expect(second.cookie).not.toBe(first.cookie);
-    const out = await call(server.url, 'mutation { signOut }', {}, second);
-    expect(out.setCookie).toMatch(/pathways_session=;/);
-    const after = await call(
-      server.url,
-      CREATE,
-      { input: { kind: 'CAREER', id: `probe-${suffix()}`, fields: CAREER_FIELDS } },
-      second,
-    );
+    const out = await api.request(SignOutDocument, {}, { session: second });
+    expect(out.headers.get('set-cookie')).toMatch(/pathways_session=;/);
+    const after = await createNode(CAREER_FIELDS, second);
     expect(codeOf(after)).toBe('UNAUTHENTICATED');
   });
 
   it('ends an expired session', async () => {
-    const shortLived = await startTestServer(driver, { sessionTtlMs: 50 });
+    const shortLived = await api.startServer({ sessionTtlMs: 50 });
     try {
-      const session = await signIn(shortLived.url, await makeAccount(driver, 'counsellor'));
+      const session = await shortLived.signInAs('counsellor');
       await new Promise((resolve) => setTimeout(resolve, 120));
-      const result = await call(shortLived.url, '{ me { email } }', {}, session);
+      const result = await shortLived.request(MeDocument, {}, { session });
       expect(result.data).toEqual({ me: null });
     } finally {
       await shortLived.close();
@@ -143,81 +136,98 @@ describe('sign-in and sessions', () => {
 });
 
 describe('who may write', () => {
-  const mutations: [string, string, Record<string, unknown>][] = [
-    ['createNode', CREATE, { input: { kind: 'CAREER', id: 'probe-x', fields: CAREER_FIELDS } }],
-    ['updateNode', UPDATE, { input: { id: 'biology', version: 0, fields: { name: 'Biol' } } }],
-    ['retireNode', RETIRE, { id: 'biology', version: 0 }],
-    ['restoreNode', RESTORE, { id: 'biology', version: 0 }],
+  const mutations: [string, (session?: Partial<Session>) => Promise<GraphQLResult<unknown>>][] = [
+    ['createNode', (session) => createNode(CAREER_FIELDS, session as Session, 'probe-x')],
+    [
+      'updateNode',
+      (session) =>
+        api.request(
+          UpdateNodeDocument,
+          { input: { id: 'biology', version: 0, fields: { name: 'Biol' } } },
+          { session },
+        ),
+    ],
+    ['retireNode', (session) => api.request(RetireNodeDocument, { id: 'biology', version: 0 }, { session })],
+    [
+      'restoreNode',
+      (session) => api.request(RestoreNodeDocument, { id: 'biology', version: 0 }, { session }),
+    ],
     [
       'linkNodes',
-      LINK,
-      { input: { type: 'LEADS_TO', from: 'biology', to: 'medicine', why: 'x'.repeat(25), weight: 1 } },
+      (session) =>
+        api.request(
+          LinkNodesEdgeDocument,
+          { input: { type: 'LEADS_TO', from: 'biology', to: 'medicine', why: 'x'.repeat(25), weight: 1 } },
+          { session },
+        ),
     ],
-    ['unlinkNodes', UNLINK, { input: { type: 'LEADS_TO', from: 'biology', to: 'medicine' } }],
-    ['undo', UNDO, { id: randomUUID() }],
+    [
+      'unlinkNodes',
+      (session) =>
+        api.request(
+          UnlinkNodesEdgeDocument,
+          { input: { type: 'LEADS_TO', from: 'biology', to: 'medicine' } },
+          { session },
+        ),
+    ],
+    ['undo', (session) => api.request(UndoDocument, { changeId: randomUUID() }, { session })],
     [
       'createUser',
-      'mutation { createUser(email: "a@b.org", role: ADMIN, password: "long enough password") { id } }',
-      {},
+      (session) =>
+        api.request(
+          CreateUserDocument,
+          { email: 'a@b.org', role: 'ADMIN', password: 'long enough password' },
+          { session },
+        ),
     ],
   ];
 
-  it.each(mutations)(
-    '%s without a session is UNAUTHENTICATED and changes nothing',
-    async (_name, query, variables) => {
-      const before = await snapshot();
-      expect(codeOf(await call(server.url, query, variables))).toBe('UNAUTHENTICATED');
-      expect(await snapshot()).toBe(before);
-    },
-  );
+  it.each(mutations)('%s without a session is UNAUTHENTICATED and changes nothing', async (_name, send) => {
+    const before = await snapshot();
+    expect(codeOf(await send())).toBe('UNAUTHENTICATED');
+    expect(await snapshot()).toBe(before);
+  });
 
-  it.each(mutations)('%s without the CSRF token is FORBIDDEN', async (_name, query, variables) => {
-    const result = await call(server.url, query, variables, { cookie: counsellor.cookie });
+  it.each(mutations)('%s without the CSRF token is FORBIDDEN', async (_name, send) => {
+    const result = await send({ cookie: counsellor.cookie });
     expect(codeOf(result)).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain('x-csrf-token');
   });
 
   it('lets only admins create accounts, and refuses a taken email', async () => {
     const email = `new-${suffix()}@pathways.test`;
-    const query =
-      'mutation ($e: String!) { createUser(email: $e, role: COUNSELLOR, password: "a long enough password") { email role } }';
-    expect(codeOf(await call(server.url, query, { e: email }, counsellor))).toBe('FORBIDDEN');
-    const made = await call<{ createUser: { email: string } }>(server.url, query, { e: email }, admin);
-    expect(made.data?.createUser).toEqual({ email, role: 'COUNSELLOR' });
-    expect(codeOf(await call(server.url, query, { e: email }, admin))).toBe('CONFLICT');
-    const short = await call(
-      server.url,
-      'mutation { createUser(email: "x@y.org", role: ADMIN, password: "short") { id } }',
-      {},
-      admin,
+    const create = (session: Session) =>
+      api.request(
+        CreateUserDocument,
+        { email, role: 'COUNSELLOR', password: 'a long enough password' },
+        { session },
+      );
+    expect(codeOf(await create(counsellor))).toBe('FORBIDDEN');
+    const made = await create(admin);
+    expect(made.data?.createUser).toMatchObject({ email, role: 'COUNSELLOR' });
+    expect(codeOf(await create(admin))).toBe('CONFLICT');
+    const short = await api.request(
+      CreateUserDocument,
+      { email: 'x@y.org', role: 'ADMIN', password: 'short' },
+      { session: admin },
     );
     expect(codeOf(short)).toBe('BAD_USER_INPUT');
-    expect(await signIn(server.url, email, 'a long enough password')).toHaveProperty('csrf');
+    expect(await api.signIn(email, 'a long enough password')).toHaveProperty('csrf');
   });
 
   it('keeps the history to counsellors', async () => {
-    expect(codeOf(await call(server.url, HISTORY, { id: 'biology' }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await call(server.url, '{ recentChanges { changes { id } } }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await api.request(HistoryDocument, { nodeId: 'biology' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await api.request(RecentChangesDocument))).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('createNode', () => {
   it('creates a node that everyone can then read, recorded as a change by its author', async () => {
     const id = `probe-${suffix()}`;
-    const result = await call<{
-      createNode: {
-        change: {
-          action: string;
-          summary: string;
-          by: string;
-          diff: { entity: string; effect: string; fields: { name: string; after: string }[] }[];
-        };
-        record: { version: number; retired: boolean; node: { id: string; name: string } };
-      };
-    }>(server.url, CREATE, { input: { kind: 'CAREER', id, fields: CAREER_FIELDS } }, counsellor);
+    const result = await createNode(CAREER_FIELDS, counsellor, id);
     expect(result.errors).toBeUndefined();
     const { change, record } = result.data!.createNode;
-    expect(record).toEqual({
+    expect(record).toMatchObject({
       version: 1,
       retired: false,
       node: { id, name: CAREER_FIELDS.name, description: CAREER_FIELDS.description },
@@ -230,22 +240,15 @@ describe('createNode', () => {
     expect(change.diff[0]).toMatchObject({ entity: `career ${id}`, effect: 'CREATED' });
     expect(change.diff[0]!.fields).toContainEqual({ name: 'outlook', before: null, after: '"steady"' });
 
-    const read = await call<{ node: { name: string } }>(
-      server.url,
-      'query ($id: ID!) { node(id: $id) { name } }',
-      { id },
-    );
+    const read = await api.request(NodeSummaryDocument, { id });
     expect(read.data?.node.name).toBe(CAREER_FIELDS.name);
-    const search = await call<{ search: { hits: { node: { id: string } }[] } }>(
-      server.url,
-      '{ search(text: "curation probe analyst") { hits { node { id } } } }',
-    );
+    const search = await api.request(SearchDocument, { text: 'curation probe analyst' });
     expect(search.data?.search.hits.map((h) => h.node.id)).toContain(id);
   });
 
   it('names the field at fault, and writes nothing', async () => {
     const before = await snapshot();
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [NodeFieldsInput, string][] = [
       [{ ...CAREER_FIELDS, onetSoc: undefined }, 'onetSoc'],
       [{ ...CAREER_FIELDS, description: 'too short' }, 'description'],
       [{ ...CAREER_FIELDS, riasec: 'IIX' }, 'riasec'],
@@ -253,33 +256,22 @@ describe('createNode', () => {
       [{ ...CAREER_FIELDS, hours: 10 }, 'hours'],
     ];
     for (const [fields, field] of cases) {
-      const result = await call(
-        server.url,
-        CREATE,
-        { input: { kind: 'CAREER', id: `probe-${suffix()}`, fields } },
-        counsellor,
-      );
+      const result = await createNode(fields, counsellor);
       expect(codeOf(result), field).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.extensions?.field).toBe(field);
       expect(result.errors?.[0]?.message).toMatch(new RegExp(`^${field}: `));
     }
-    const badId = await call(
-      server.url,
-      CREATE,
+    const badId = await api.request(
+      CreateNodeDocument,
       { input: { kind: 'SUBJECT', id: 'Not A Slug', fields: CAREER_FIELDS } },
-      counsellor,
+      { session: counsellor },
     );
     expect(codeOf(badId)).toBe('BAD_USER_INPUT');
     expect(await snapshot()).toBe(before);
   });
 
   it('refuses an id that is taken, naming what has it', async () => {
-    const result = await call(
-      server.url,
-      CREATE,
-      { input: { kind: 'CAREER', id: 'biology', fields: CAREER_FIELDS } },
-      counsellor,
-    );
+    const result = await createNode(CAREER_FIELDS, counsellor, 'biology');
     expect(codeOf(result)).toBe('CONFLICT');
     expect(result.errors?.[0]?.message).toContain('already used by the subject "Biology"');
   });
@@ -289,14 +281,13 @@ describe('updateNode', () => {
   it('changes the fields sent and moves the version on; a stale version is CONFLICT', async () => {
     const { id, version } = await createCareer(counsellor);
     const edit = (v: number, description: string) =>
-      call<{ updateNode: { record: { version: number; node: { description: string } } } }>(
-        server.url,
-        UPDATE,
+      api.request(
+        UpdateNodeDocument,
         { input: { id, version: v, fields: { description } } },
-        counsellor,
+        { session: counsellor },
       );
     const first = await edit(version, 'A first edit of the made-up career, long enough to pass.');
-    expect(first.data?.updateNode.record).toEqual({
+    expect(first.data?.updateNode.record).toMatchObject({
       version: version + 1,
       node: { description: 'A first edit of the made-up career, long enough to pass.' },
     });
@@ -308,30 +299,20 @@ describe('updateNode', () => {
     expect(stale.errors?.[0]?.extensions?.version).toBe(version + 1);
     expect(await snapshot()).toBe(before);
 
-    const record = await call<{ nodeRecord: { version: number; updatedBy: string } }>(server.url, RECORD, {
-      id,
-    });
+    const record = await api.request(NodeRecordDocument, { id });
     expect(record.data?.nodeRecord).toMatchObject({ version: version + 1, updatedBy: counsellor.email });
   });
 
   it('refuses a field the kind does not have, and an unknown node', async () => {
     const { id, version } = await createCareer(counsellor);
-    const wrongField = await call(
-      server.url,
-      UPDATE,
-      { input: { id, version, fields: { hours: 3 } } },
-      counsellor,
-    );
+    const update = (input: { id: string; version: number; fields: NodeFieldsInput }) =>
+      api.request(UpdateNodeDocument, { input }, { session: counsellor });
+    const wrongField = await update({ id, version, fields: { hours: 3 } });
     expect(codeOf(wrongField)).toBe('BAD_USER_INPUT');
     expect(wrongField.errors?.[0]?.extensions?.field).toBe('hours');
-    const nothing = await call(server.url, UPDATE, { input: { id, version, fields: {} } }, counsellor);
+    const nothing = await update({ id, version, fields: {} });
     expect(codeOf(nothing)).toBe('BAD_USER_INPUT');
-    const unknown = await call(
-      server.url,
-      UPDATE,
-      { input: { id: `nothing-${suffix()}`, version: 0, fields: { name: 'Abc' } } },
-      counsellor,
-    );
+    const unknown = await update({ id: `nothing-${suffix()}`, version: 0, fields: { name: 'Abc' } });
     expect(codeOf(unknown)).toBe('NOT_FOUND');
   });
 });
@@ -339,42 +320,26 @@ describe('updateNode', () => {
 describe('retireNode and restoreNode', () => {
   it('hides a retired node from reads, keeps its links, and brings it back', async () => {
     const { id, version } = await createCareer(counsellor);
-    const link = await call(
-      server.url,
-      LINK,
+    const linked = await link(
       {
-        input: {
-          type: 'REQUIRES',
-          from: id,
-          to: 'active-listening',
-          why: 'Probes need to listen to people well.',
-          weight: 0.8,
-          level: 'BASIC',
-        },
+        type: 'REQUIRES',
+        from: id,
+        to: 'active-listening',
+        why: 'Probes need to listen to people well.',
+        weight: 0.8,
+        level: 'BASIC',
       },
       counsellor,
     );
-    expect(link.errors).toBeUndefined();
+    expect(linked.errors).toBeUndefined();
 
-    const retired = await call<{ retireNode: { record: { version: number; retired: boolean } } }>(
-      server.url,
-      RETIRE,
-      { id, version: version + 0 },
-      counsellor,
-    );
-    expect(retired.data?.retireNode.record).toEqual({ version: version + 1, retired: true });
-    expect(codeOf(await call(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id }))).toBe(
-      'NOT_FOUND',
-    );
-    const search = await call<{ search: { hits: { node: { id: string } }[] } }>(
-      server.url,
-      '{ search(text: "curation probe analyst", first: 50) { hits { node { id } } } }',
-    );
+    const session = { session: counsellor };
+    const retired = await api.request(RetireNodeDocument, { id, version: version + 0 }, session);
+    expect(retired.data?.retireNode.record).toMatchObject({ version: version + 1, retired: true });
+    expect(codeOf(await nodeId(id))).toBe('NOT_FOUND');
+    const search = await api.request(SearchDocument, { text: 'curation probe analyst', first: 50 });
     expect(search.data?.search.hits.map((h) => h.node.id)).not.toContain(id);
-    const neighbours = await call<{ neighbourhood: { nodes: { id: string }[] } }>(
-      server.url,
-      '{ neighbourhood(id: "active-listening", first: 200) { nodes { id } } }',
-    );
+    const neighbours = await api.request(NeighbourhoodDocument, { id: 'active-listening', first: 200 });
     expect(neighbours.data?.neighbourhood.nodes.map((n) => n.id)).not.toContain(id);
     const [kept] = await cypher<{ links: number }>(
       'MATCH (:Career {id: $id})-[r:REQUIRES]->() RETURN count(r) AS links',
@@ -382,23 +347,13 @@ describe('retireNode and restoreNode', () => {
     );
     expect(kept?.links).toBe(1);
 
-    expect(codeOf(await call(server.url, RETIRE, { id, version: version + 1 }, counsellor))).toBe('CONFLICT');
-    const restored = await call<{ restoreNode: { record: { retired: boolean } } }>(
-      server.url,
-      RESTORE,
-      { id, version: version + 1 },
-      counsellor,
+    expect(codeOf(await api.request(RetireNodeDocument, { id, version: version + 1 }, session))).toBe(
+      'CONFLICT',
     );
+    const restored = await api.request(RestoreNodeDocument, { id, version: version + 1 }, session);
     expect(restored.data?.restoreNode.record.retired).toBe(false);
-    expect((await call(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id })).data).toEqual({
-      node: { id },
-    });
-    await call(
-      server.url,
-      UNLINK,
-      { input: { type: 'REQUIRES', from: id, to: 'active-listening' } },
-      counsellor,
-    );
+    expect((await nodeId(id)).data).toEqual({ node: { id } });
+    await unlink({ type: 'REQUIRES', from: id, to: 'active-listening' }, counsellor);
   });
 });
 
@@ -406,20 +361,16 @@ describe('linkNodes and unlinkNodes', () => {
   it('links with a reason, updates the link in place, and unlinks', async () => {
     const { id: a } = await createCareer(counsellor);
     const { id: b } = await createCareer(counsellor);
-    const input = {
+    const input: LinkInput = {
       type: 'RELATED_TO',
       from: a,
       to: b,
       why: 'Both probes are made up by the same test.',
       weight: 0.7,
     };
-    const linked = await call<{ linkNodes: { change: { summary: string }; edge: unknown } }>(
-      server.url,
-      LINK,
-      { input },
-      counsellor,
-    );
+    const linked = await link(input, counsellor);
     expect(linked.data?.linkNodes.edge).toEqual({
+      id: `RELATED_TO:${a}:${b}`,
       type: 'RELATED_TO',
       from: a,
       to: b,
@@ -427,13 +378,8 @@ describe('linkNodes and unlinkNodes', () => {
       weight: 0.7,
     });
     expect(linked.data?.linkNodes.change.summary).toMatch(/^Linked /);
-    const again = await call<{ linkNodes: { change: { summary: string }; edge: { weight: number } } }>(
-      server.url,
-      LINK,
-      { input: { ...input, weight: 0.4 } },
-      counsellor,
-    );
-    expect(again.data?.linkNodes.edge.weight).toBe(0.4);
+    const again = await link({ ...input, weight: 0.4 }, counsellor);
+    expect(again.data?.linkNodes.edge?.weight).toBe(0.4);
     expect(again.data?.linkNodes.change.summary).toMatch(/^Updated the link /);
     const [count] = await cypher<{ n: number }>(
       'MATCH (:Career {id: $a})-[r:RELATED_TO]->(:Career {id: $b}) RETURN count(r) AS n',
@@ -441,16 +387,10 @@ describe('linkNodes and unlinkNodes', () => {
     );
     expect(count?.n).toBe(1);
 
-    const unlinked = await call<{ unlinkNodes: { edge: null } }>(
-      server.url,
-      UNLINK,
-      { input: { type: 'RELATED_TO', from: a, to: b } },
-      counsellor,
-    );
+    const unlinked = await unlink({ type: 'RELATED_TO', from: a, to: b }, counsellor);
+    expect(unlinked.errors).toBeUndefined();
     expect(unlinked.data?.unlinkNodes.edge).toBeNull();
-    expect(
-      codeOf(await call(server.url, UNLINK, { input: { type: 'RELATED_TO', from: a, to: b } }, counsellor)),
-    ).toBe('NOT_FOUND');
+    expect(codeOf(await unlink({ type: 'RELATED_TO', from: a, to: b }, counsellor))).toBe('NOT_FOUND');
   });
 
   it('records concurrent edits of one link as a chain: no edit loses or misstates what it replaced', async () => {
@@ -459,12 +399,7 @@ describe('linkNodes and unlinkNodes', () => {
     const weights = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
     const results = await Promise.all(
       weights.map((weight) =>
-        call(
-          server.url,
-          LINK,
-          { input: { type: 'RELATED_TO', from: a, to: b, why: 'Edited by many at once.', weight } },
-          counsellor,
-        ),
+        link({ type: 'RELATED_TO', from: a, to: b, why: 'Edited by many at once.', weight }, counsellor),
       ),
     );
     expect(results.map((r) => r.errors)).toEqual(weights.map(() => undefined));
@@ -493,48 +428,30 @@ describe('linkNodes and unlinkNodes', () => {
     const { id } = await createCareer(counsellor);
     const afterCreate = await snapshot();
     expect(afterCreate).not.toBe(before);
-    const wrongKinds = await call(
-      server.url,
-      LINK,
-      {
-        input: {
-          type: 'LEADS_TO',
-          from: id,
-          to: 'biology',
-          why: 'A career cannot lead to a subject.',
-          weight: 0.5,
-        },
-      },
+    const wrongKinds = await link(
+      { type: 'LEADS_TO', from: id, to: 'biology', why: 'A career cannot lead to a subject.', weight: 0.5 },
       counsellor,
     );
     expect(codeOf(wrongKinds)).toBe('CONFLICT');
     expect(wrongKinds.errors?.[0]?.message).toContain('LEADS_TO links Subject to Field');
-    const noWeight = await call(
-      server.url,
-      LINK,
-      { input: { type: 'DRAWS_ON', from: id, to: 'biology', why: 'Probes draw on biology, somehow.' } },
+    const noWeight = await link(
+      { type: 'DRAWS_ON', from: id, to: 'biology', why: 'Probes draw on biology, somehow.' },
       counsellor,
     );
     expect(noWeight.errors?.[0]?.extensions?.field).toBe('weight');
-    const missing = await call(
-      server.url,
-      LINK,
+    const missing = await link(
       {
-        input: {
-          type: 'DRAWS_ON',
-          from: id,
-          to: `nothing-${suffix()}`,
-          why: 'The other end does not exist.',
-          weight: 0.5,
-        },
+        type: 'DRAWS_ON',
+        from: id,
+        to: `nothing-${suffix()}`,
+        why: 'The other end does not exist.',
+        weight: 0.5,
       },
       counsellor,
     );
     expect(codeOf(missing)).toBe('NOT_FOUND');
-    const shortWhy = await call(
-      server.url,
-      LINK,
-      { input: { type: 'DRAWS_ON', from: id, to: 'biology', why: 'short', weight: 0.5 } },
+    const shortWhy = await link(
+      { type: 'DRAWS_ON', from: id, to: 'biology', why: 'short', weight: 0.5 },
       counsellor,
     );
     expect(shortWhy.errors?.[0]?.extensions?.field).toBe('why');
@@ -545,82 +462,64 @@ describe('linkNodes and unlinkNodes', () => {
 describe('history and undo', () => {
   it('lists a node’s changes newest first, with who and a diff', async () => {
     const { id, version } = await createCareer(counsellor);
-    await call(
-      server.url,
-      UPDATE,
+    const renamed = await api.request(
+      UpdateNodeDocument,
       { input: { id, version, fields: { name: 'Curation Probe Renamed' } } },
-      admin,
+      { session: admin },
     );
-    const history = await call<{
-      history: { changes: { action: string; by: string; diff: { entity: string; effect: string }[] }[] };
-    }>(server.url, HISTORY, { id }, counsellor);
+    expect(renamed.errors).toBeUndefined();
+    const history = await api.request(HistoryDocument, { nodeId: id }, { session: counsellor });
     expect(history.data?.history.changes.map((c) => [c.action, c.by])).toEqual([
       ['UPDATE_NODE', admin.email],
       ['CREATE_NODE', counsellor.email],
     ]);
-    expect(history.data?.history.changes[0]?.diff).toEqual([{ entity: `career ${id}`, effect: 'UPDATED' }]);
+    expect(history.data?.history.changes[0]?.diff).toMatchObject([
+      { entity: `career ${id}`, effect: 'UPDATED' },
+    ]);
   });
 
   it('pages through recent changes with a cursor', async () => {
     await createCareer(counsellor);
     await createCareer(counsellor);
-    const query =
-      'query ($after: String) { recentChanges(first: 1, after: $after) { changes { id seq } pageInfo { hasNextPage endCursor } } }';
-    const first = await call<{
-      recentChanges: { changes: { seq: number }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
-    }>(server.url, query, {}, counsellor);
-    const second = await call<{ recentChanges: { changes: { seq: number }[] } }>(
-      server.url,
-      query,
-      { after: first.data!.recentChanges.pageInfo.endCursor },
-      counsellor,
-    );
+    const page = (after?: string | null) =>
+      api.request(RecentChangesDocument, { first: 1, after }, { session: counsellor });
+    const first = await page();
+    const second = await page(first.data!.recentChanges.pageInfo.endCursor);
     expect(first.data!.recentChanges.pageInfo.hasNextPage).toBe(true);
     expect(second.data!.recentChanges.changes[0]!.seq).toBeLessThan(
       first.data!.recentChanges.changes[0]!.seq,
     );
-    expect(codeOf(await call(server.url, query, { after: 'bm9wZQ' }, counsellor))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await page('bm9wZQ'))).toBe('BAD_USER_INPUT');
   });
 
   it('undoes in reverse order; a later change blocks an earlier undo and is named', async () => {
     const { id, changeId: created, version } = await createCareer(counsellor);
-    const edited = await call<{ updateNode: { change: { id: string; summary: string } } }>(
-      server.url,
-      UPDATE,
+    const edited = await api.request(
+      UpdateNodeDocument,
       { input: { id, version, fields: { education: 'A doctoral degree' } } },
-      counsellor,
+      { session: counsellor },
     );
     const editId = edited.data!.updateNode.change.id;
 
-    const blocked = await call(server.url, UNDO, { id: created }, counsellor);
+    const blocked = await undo(created, counsellor);
     expect(codeOf(blocked)).toBe('CONFLICT');
     expect(blocked.errors?.[0]?.message).toContain(edited.data!.updateNode.change.summary);
     expect(blocked.errors?.[0]?.extensions?.blockedBy).toBe(editId);
 
-    const undoEdit = await call<{ undo: { action: string; undoOf: string } }>(
-      server.url,
-      UNDO,
-      { id: editId },
-      counsellor,
-    );
+    const undoEdit = await undo(editId, counsellor);
     expect(undoEdit.data?.undo).toMatchObject({ action: 'UNDO', undoOf: editId });
     const [education] = await cypher<{ e: string }>('MATCH (c:Career {id: $id}) RETURN c.education AS e', {
       id,
     });
     expect(education?.e).toBe(CAREER_FIELDS.education);
-    expect(codeOf(await call(server.url, UNDO, { id: editId }, counsellor))).toBe('CONFLICT');
+    expect(codeOf(await undo(editId, counsellor))).toBe('CONFLICT');
 
-    const undoCreate = await call(server.url, UNDO, { id: created }, admin);
+    const undoCreate = await undo(created, admin);
     expect(undoCreate.errors).toBeUndefined();
     expect(await cypher('MATCH (n:Entity {id: $id}) RETURN n', { id })).toEqual([]);
-    expect(codeOf(await call(server.url, RECORD, { id }))).toBe('NOT_FOUND');
+    expect(codeOf(await api.request(NodeRecordDocument, { id }))).toBe('NOT_FOUND');
 
-    const history = await call<{ history: { changes: { action: string; undoneBy: string | null }[] } }>(
-      server.url,
-      HISTORY,
-      { id },
-      counsellor,
-    );
+    const history = await api.request(HistoryDocument, { nodeId: id }, { session: counsellor });
     expect(history.data?.history.changes.map((c) => c.action)).toEqual([
       'UNDO',
       'UNDO',
@@ -633,30 +532,21 @@ describe('history and undo', () => {
   it('redoes by undoing an undo, and a link blocks undoing its node’s creation', async () => {
     const { id, changeId: created } = await createCareer(counsellor);
     const { id: other } = await createCareer(counsellor);
-    const link = await call<{ linkNodes: { change: { id: string } } }>(
-      server.url,
-      LINK,
+    const linked = await link(
       {
-        input: {
-          type: 'RELATED_TO',
-          from: other,
-          to: id,
-          why: 'Linked so the creation cannot simply be undone.',
-          weight: 0.5,
-        },
+        type: 'RELATED_TO',
+        from: other,
+        to: id,
+        why: 'Linked so the creation cannot simply be undone.',
+        weight: 0.5,
       },
       counsellor,
     );
-    const blocked = await call(server.url, UNDO, { id: created }, counsellor);
-    expect(blocked.errors?.[0]?.extensions?.blockedBy).toBe(link.data!.linkNodes.change.id);
+    const blocked = await undo(created, counsellor);
+    expect(blocked.errors?.[0]?.extensions?.blockedBy).toBe(linked.data!.linkNodes.change.id);
 
-    const unlink = await call<{ undo: { id: string } }>(
-      server.url,
-      UNDO,
-      { id: link.data!.linkNodes.change.id },
-      counsellor,
-    );
-    const relink = await call(server.url, UNDO, { id: unlink.data!.undo.id }, counsellor);
+    const unlinked = await undo(linked.data!.linkNodes.change.id, counsellor);
+    const relink = await undo(unlinked.data!.undo.id, counsellor);
     expect(relink.errors).toBeUndefined();
     const [links] = await cypher<{ n: number }>(
       'MATCH (:Career {id: $other})-[r:RELATED_TO]->(:Career {id: $id}) RETURN count(r) AS n',
@@ -666,21 +556,14 @@ describe('history and undo', () => {
   });
 
   it('rejects an unknown or malformed change id', async () => {
-    expect(codeOf(await call(server.url, UNDO, { id: randomUUID() }, counsellor))).toBe('NOT_FOUND');
-    expect(codeOf(await call(server.url, UNDO, { id: 'DROP everything' }, counsellor))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(codeOf(await undo(randomUUID(), counsellor))).toBe('NOT_FOUND');
+    expect(codeOf(await undo('DROP everything', counsellor))).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('importGraph and exportGraph over GraphQL', () => {
-  const IMPORT = `mutation ($format: ImportFormat!, $files: [ImportFileInput!]!, $dryRun: Boolean!) {
-    importGraph(format: $format, files: $files, dryRun: $dryRun) {
-      dryRun created updated unchanged linked relinked
-      problems { file row column message }
-      change { id action summary }
-    }
-  }`;
+  const importGraph = (variables: ImportGraphMutationVariables, session?: Session) =>
+    api.request(ImportGraphDocument, variables, { session });
   const graphFile = (id: string, description: string) => ({
     name: 'pathways-graph.json',
     content: JSON.stringify({
@@ -707,32 +590,22 @@ describe('importGraph and exportGraph over GraphQL', () => {
   it('checks first, imports as one change, and undoes it', async () => {
     const id = `import-probe-${suffix()}`;
     const files = [graphFile(id, 'A skill that the GraphQL import test brings in and takes out again.')];
-    expect(codeOf(await call(server.url, IMPORT, { format: 'JSON', files, dryRun: true }))).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(codeOf(await importGraph({ format: 'JSON', files, dryRun: true }))).toBe('UNAUTHENTICATED');
 
     const before = await snapshot();
-    type Report = {
-      importGraph: {
-        created: string[];
-        linked: number;
-        problems: unknown[];
-        change: { id: string; action: string } | null;
-      };
-    };
-    const dry = await call<Report>(server.url, IMPORT, { format: 'JSON', files, dryRun: true }, counsellor);
+    const dry = await importGraph({ format: 'JSON', files, dryRun: true }, counsellor);
     expect(dry.data?.importGraph).toMatchObject({ created: [id], linked: 1, problems: [], change: null });
     expect(await snapshot()).toBe(before);
 
-    const real = await call<Report>(server.url, IMPORT, { format: 'JSON', files, dryRun: false }, counsellor);
+    const real = await importGraph({ format: 'JSON', files, dryRun: false }, counsellor);
     expect(real.data?.importGraph.change?.action).toBe('IMPORT');
     expect(
       (await cypher('MATCH (:Subject {id: "biology"})-[:DEVELOPS]->(s:Skill {id: $id}) RETURN s', { id }))
         .length,
     ).toBe(1);
 
-    const undo = await call(server.url, UNDO, { id: real.data!.importGraph.change!.id }, counsellor);
-    expect(undo.errors).toBeUndefined();
+    const undone = await undo(real.data!.importGraph.change!.id, counsellor);
+    expect(undone.errors).toBeUndefined();
     expect(await cypher('MATCH (s:Entity {id: $id}) RETURN s', { id })).toEqual([]);
   });
 
@@ -742,9 +615,7 @@ describe('importGraph and exportGraph over GraphQL', () => {
       name: 'nodes.csv',
       content: 'label,id,name,description\nSkill,Not A Slug,X,short\n',
     };
-    const result = await call<{
-      importGraph: { problems: { file: string; row: number | null; column: string | null }[]; change: null };
-    }>(server.url, IMPORT, { format: 'CSV', files: [bad], dryRun: false }, counsellor);
+    const result = await importGraph({ format: 'CSV', files: [bad], dryRun: false }, counsellor);
     expect(result.errors).toBeUndefined();
     expect(result.data?.importGraph.change).toBeNull();
     expect(result.data?.importGraph.problems).toContainEqual(
@@ -755,51 +626,27 @@ describe('importGraph and exportGraph over GraphQL', () => {
 
   it('takes an upload larger than the usual request limit only as an import', async () => {
     const big = 'x'.repeat(300_000);
-    const query = 'query ($t: String!) { search(text: $t) { hits { score } } }';
-    const plain = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables: { t: big } }),
-    });
+    const plain = await api.request(SearchDocument, { text: big });
     expect(plain.status).toBe(413);
-    const upload = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-pathways-upload': 'import',
-        cookie: counsellor.cookie,
-        'x-csrf-token': counsellor.csrf,
-      },
-      body: JSON.stringify({
-        query: IMPORT,
-        variables: { format: 'JSON', files: [{ name: 'big.json', content: big }], dryRun: true },
-      }),
-    });
-    const body = (await upload.json()) as { data?: { importGraph: { problems: { message: string }[] } } };
+    const upload = await api.request(
+      ImportGraphDocument,
+      { format: 'JSON', files: [{ name: 'big.json', content: big }], dryRun: true },
+      { session: counsellor, headers: { 'x-pathways-upload': 'import' } },
+    );
     expect(upload.status).toBe(200);
-    expect(body.data?.importGraph.problems.length).toBeGreaterThan(0);
+    expect(upload.data?.importGraph.problems.length).toBeGreaterThan(0);
   });
 
   it('exports the graph for counsellors only, as JSON and CSV', async () => {
-    const EXPORT =
-      'query ($f: ExportFormat!) { exportGraph(format: $f, kinds: [SUBJECT]) { format files { name content } } }';
-    expect(codeOf(await call(server.url, EXPORT, { f: 'JSON' }))).toBe('UNAUTHENTICATED');
-    const json = await call<{ exportGraph: { files: { name: string; content: string }[] } }>(
-      server.url,
-      EXPORT,
-      { f: 'JSON' },
-      counsellor,
-    );
+    const exportSubjects = (format: 'JSON' | 'CSV', session?: Session) =>
+      api.request(ExportGraphDocument, { format, kinds: ['SUBJECT'] }, { session });
+    expect(codeOf(await exportSubjects('JSON'))).toBe('UNAUTHENTICATED');
+    const json = await exportSubjects('JSON', counsellor);
     const parsed = JSON.parse(json.data!.exportGraph.files[0]!.content) as { nodes: { label: string }[] };
     const [subjects] = await cypher<{ n: number }>('MATCH (s:Subject) RETURN count(s) AS n');
     expect(parsed.nodes).toHaveLength(subjects!.n);
     expect(new Set(parsed.nodes.map((n) => n.label))).toEqual(new Set(['Subject']));
-    const csv = await call<{ exportGraph: { files: { name: string }[] } }>(
-      server.url,
-      EXPORT,
-      { f: 'CSV' },
-      counsellor,
-    );
+    const csv = await exportSubjects('CSV', counsellor);
     expect(csv.data?.exportGraph.files.map((f) => f.name).sort()).toEqual(['nodes.csv', 'relationships.csv']);
   });
 });

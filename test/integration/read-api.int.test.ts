@@ -1,64 +1,39 @@
 // The read API over real HTTP against the real, seeded Neo4j: every answer is checked against the seed
 // files or against Cypher run straight through the driver, never against numbers typed in by hand
 // (except the hand-checked `paths` expectations, whose derivation is written beside them).
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { NeighbourhoodDocument } from '../../client/src/api/generated/graphql.ts';
 import { SEED_DATA_DIR } from '../../seed/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
-import type { SeedData } from '../../seed/read.ts';
-import { postGraphQL, startTestServer, type GraphQLResult, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import {
+  CareerNodeDocument,
+  CareerRequirementsDocument,
+  CourseAndApplicationDocument,
+  NodeSummaryDocument,
+  PathsPageDocument,
+  SearchPageDocument,
+  SkillGapDetailDocument,
+  SubjectCareerPathsDocument,
+  type PathsPageQueryVariables,
+  type SearchPageQuery,
+  type SearchPageQueryVariables,
+  type NodeKind,
+  type SubjectCareerPathsQuery,
+} from '../generated/graphql.ts';
+import { useHarness } from '../support/harness.ts';
 
-let driver: Driver;
-let server: TestServer;
-let seed: SeedData;
 const queries: string[] = [];
-
-beforeAll(async () => {
-  driver = testDriver();
-  seed = readCheckedSeed(SEED_DATA_DIR);
-  server = await startTestServer(driver, { onQuery: (cypher) => queries.push(cypher) });
-});
-afterAll(async () => {
-  await server.close();
-  await driver.close();
-});
-
-/** Rows straight from Cypher through the raw driver: the baseline the API is checked against. */
-async function cypher<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const result = await driver.executeQuery(statement, params, { database: testNeo4j().database });
-  return result.records.map((r) => r.toObject() as T);
-}
-
-/** Posts a query that must succeed and returns its data. */
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result: GraphQLResult<T> = await postGraphQL<T>(server.url, query, variables);
-  expect(result.errors).toBeUndefined();
-  expect(result.status).toBe(200);
-  return result.data!;
-}
+const api = useHarness({ onQuery: (cypher) => queries.push(cypher) });
+const { cypher } = api;
+const seed = readCheckedSeed(SEED_DATA_DIR);
 
 const sortedDesc = (values: readonly number[]) => [...values].sort((a, b) => b - a);
 const ids = (nodes: readonly { id: string }[]) => nodes.map((n) => n.id);
 
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // search
 
-interface SearchData {
-  search: { hits: { score: number; node: { id: string; kind: string; name: string } }[]; pageInfo: PageInfo };
-}
-const SEARCH = `query ($text: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
-  search(text: $text, kinds: $kinds, first: $first, after: $after) {
-    hits { score node { id kind name } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-const search = (variables: Record<string, unknown>) => ok<SearchData>(SEARCH, variables);
+const search = (variables: SearchPageQueryVariables) => api.ok(SearchPageDocument, variables);
 
 describe('search', () => {
   it('finds Hydrologist by its exact name, first', async () => {
@@ -108,7 +83,8 @@ describe('search', () => {
     const kindsSeen = new Set(all.hits.map((h) => h.node.kind));
     expect(kindsSeen.size).toBeGreaterThan(1);
 
-    for (const kinds of [['CAREER'], ['SKILL', 'APPLICATION'], ['SUBJECT', 'FIELD', 'COURSE']]) {
+    const kindSets: NodeKind[][] = [['CAREER'], ['SKILL', 'APPLICATION'], ['SUBJECT', 'FIELD', 'COURSE']];
+    for (const kinds of kindSets) {
       const filtered = (await search({ text: 'water', kinds, first: 50 })).search;
       for (const hit of filtered.hits) expect(kinds).toContain(hit.node.kind);
       // Filtering keeps exactly the unfiltered hits of those kinds.
@@ -135,7 +111,7 @@ describe('search', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; ; page++) {
-      const { hits, pageInfo }: SearchData['search'] = (
+      const { hits, pageInfo }: SearchPageQuery['search'] = (
         await search({ text: 'water', first: pageSize, after })
       ).search;
       const got = ids(hits.map((h) => h.node));
@@ -177,16 +153,7 @@ describe('node', () => {
         `MATCH (n:Entity {id: $id}) RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label`,
         { id },
       );
-      const data = await ok<{
-        node: {
-          __typename: string;
-          id: string;
-          kind: string;
-          name: string;
-          description: string;
-          aliases: string[];
-        };
-      }>(`query ($id: ID!) { node(id: $id) { __typename id kind name description aliases } }`, { id });
+      const data = await api.ok(NodeSummaryDocument, { id });
       expect(data.node).toEqual({
         __typename: raw!.label,
         id,
@@ -201,43 +168,29 @@ describe('node', () => {
   it('returns a course and an application with their own fields', async () => {
     const course = seed.courses[0]!;
     const application = seed.applications[0]!;
-    const data = await ok<{ c: Record<string, unknown>; a: Record<string, unknown> }>(
-      `query ($c: ID!, $a: ID!) {
-        c: node(id: $c) { ... on Course { provider format level hours } }
-        a: node(id: $a) { ... on Application { example reflectionPrompt } }
-      }`,
-      { c: course.id, a: application.id },
-    );
-    expect(data.c).toEqual({
+    const data = await api.ok(CourseAndApplicationDocument, {
+      course: course.id,
+      application: application.id,
+    });
+    expect(data.course).toEqual({
       provider: course.provider,
       format: course.format.toUpperCase(),
       level: course.level.toUpperCase(),
       hours: course.hours,
     });
-    expect(data.a).toEqual({ example: application.example, reflectionPrompt: application.reflectionPrompt });
+    expect(data.application).toEqual({
+      example: application.example,
+      reflectionPrompt: application.reflectionPrompt,
+    });
   });
 });
 
 // ---------------------------------------------------------------------------------------------------
 // neighbourhood
 
-interface NeighbourhoodData {
-  neighbourhood: {
-    center: { id: string };
-    nodes: { id: string; kind: string }[];
-    edges: { id: string; type: string; from: string; to: string; why: string }[];
-    truncated: boolean;
-  };
-}
-const NEIGHBOURHOOD = `query ($id: ID!, $depth: Int, $kinds: [NodeKind!], $first: Int) {
-  neighbourhood(id: $id, depth: $depth, kinds: $kinds, first: $first) {
-    center { id } nodes { id kind } edges { id type from to why } truncated
-  }
-}`;
-
 describe('neighbourhood', () => {
   it('with kinds [CAREER] returns exactly the careers next to Biology', async () => {
-    const { neighbourhood } = await ok<NeighbourhoodData>(NEIGHBOURHOOD, {
+    const { neighbourhood } = await api.ok(NeighbourhoodDocument, {
       id: 'biology',
       kinds: ['CAREER'],
       first: 200,
@@ -247,7 +200,7 @@ describe('neighbourhood', () => {
     );
     expect(raw.length).toBeGreaterThan(0);
     expect(neighbourhood.center.id).toBe('biology');
-    expect(neighbourhood.nodes[0]).toEqual({ id: 'biology', kind: 'SUBJECT' });
+    expect(neighbourhood.nodes[0]).toMatchObject({ id: 'biology', kind: 'SUBJECT' });
     const neighbours = neighbourhood.nodes.slice(1);
     for (const n of neighbours) expect(n.kind).toBe('CAREER');
     expect(new Set(ids(neighbours))).toEqual(new Set(raw.map((r) => r.id)));
@@ -256,7 +209,7 @@ describe('neighbourhood', () => {
   });
 
   it('with kinds at depth 2 returns exactly the nodes of those kinds within two steps', async () => {
-    const { neighbourhood } = await ok<NeighbourhoodData>(NEIGHBOURHOOD, {
+    const { neighbourhood } = await api.ok(NeighbourhoodDocument, {
       id: 'hydrologist',
       depth: 2,
       kinds: ['SUBJECT', 'FIELD'],
@@ -276,7 +229,7 @@ describe('neighbourhood', () => {
   });
 
   it('returns exactly the relationships among the nodes it returns, each with its reason', async () => {
-    const { neighbourhood } = await ok<NeighbourhoodData>(NEIGHBOURHOOD, {
+    const { neighbourhood } = await api.ok(NeighbourhoodDocument, {
       id: 'environmental-science',
       first: 200,
     });
@@ -301,40 +254,9 @@ describe('neighbourhood', () => {
 // ---------------------------------------------------------------------------------------------------
 // subjectCareers
 
-interface Step {
-  from: { id: string };
-  to: { id: string };
-  edge: { type: string; from: string; to: string; why: string; weight: number | null };
-  strength: number;
-}
-interface PathData {
-  nodes: { id: string }[];
-  steps: Step[];
-  hops: number;
-  score: number;
-  explanation: string;
-}
-interface CareerPathsData {
-  subjectCareers: {
-    subject: { id: string; name: string };
-    via: { id: string } | null;
-    paths: { career: { id: string }; field: { id: string }; path: PathData }[];
-    pageInfo: PageInfo;
-  };
-}
-const PATH_FIELDS = `nodes { id } hops score explanation
-  steps { from { id } to { id } strength edge { type from to why weight } }`;
-const SUBJECT_CAREERS = `query ($subject: ID!, $via: ID, $first: Int, $after: String) {
-  subjectCareers(subject: $subject, via: $via, first: $first, after: $after) {
-    subject { id name } via { id }
-    paths { career { id } field { id } path { ${PATH_FIELDS} } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
 describe('subjectCareers', () => {
   it('Biology via Environmental Science: exactly the careers Cypher finds, with the graph’s reasons', async () => {
-    const { subjectCareers } = await ok<CareerPathsData>(SUBJECT_CAREERS, {
+    const { subjectCareers } = await api.ok(SubjectCareerPathsDocument, {
       subject: 'biology',
       via: 'environmental-science',
       first: 100,
@@ -394,7 +316,7 @@ describe('subjectCareers', () => {
     expect(raw.length).toBeLessThanOrEqual(100);
     const key = (p: { career: { id: string }; field: { id: string } }) => `${p.career.id}@${p.field.id}`;
 
-    const whole = (await ok<CareerPathsData>(SUBJECT_CAREERS, { subject: 'biology', first: 100 }))
+    const whole = (await api.ok(SubjectCareerPathsDocument, { subject: 'biology', first: 100 }))
       .subjectCareers;
     expect(whole.via).toBeNull();
     expect(whole.pageInfo.hasNextPage).toBe(false);
@@ -411,8 +333,8 @@ describe('subjectCareers', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: CareerPathsData['subjectCareers'] = (
-        await ok<CareerPathsData>(SUBJECT_CAREERS, { subject: 'biology', first: pageSize, after })
+      const page: SubjectCareerPathsQuery['subjectCareers'] = (
+        await api.ok(SubjectCareerPathsDocument, { subject: 'biology', first: pageSize, after })
       ).subjectCareers;
       const got = page.paths.map(key);
       expect(got.some((k) => seen.includes(k))).toBe(false);
@@ -429,15 +351,7 @@ describe('subjectCareers', () => {
 // ---------------------------------------------------------------------------------------------------
 // paths
 
-interface PathsData {
-  paths: { paths: PathData[]; pageInfo: PageInfo };
-}
-const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $relationships: [RelationshipType!], $first: Int, $after: String) {
-  paths(from: $from, to: $to, maxHops: $maxHops, relationships: $relationships, first: $first, after: $after) {
-    paths { ${PATH_FIELDS} }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+const pathsPage = (variables: PathsPageQueryVariables) => api.ok(PathsPageDocument, variables);
 
 describe('paths', () => {
   const nameOf = (id: string) =>
@@ -480,7 +394,7 @@ describe('paths', () => {
 
   for (const { from, to, expected } of cases) {
     it(`${from} → ${to} over LEADS_TO and INCLUDES in 2 hops: exactly the hand-checked paths`, async () => {
-      const { paths } = await ok<PathsData>(PATHS, {
+      const { paths } = await pathsPage({
         from,
         to,
         maxHops: 2,
@@ -511,7 +425,7 @@ describe('paths', () => {
 
   it('walks relationships against their direction, and the reasons are the graph’s', async () => {
     // hydrologist → geography is the geography → hydrologist walk reversed.
-    const { paths } = await ok<PathsData>(PATHS, {
+    const { paths } = await pathsPage({
       from: 'hydrologist',
       to: 'geography',
       maxHops: 2,
@@ -533,25 +447,25 @@ describe('paths', () => {
   });
 
   it('pages through the same paths with first + after', async () => {
-    const variables = {
+    const variables: PathsPageQueryVariables = {
       from: 'geography',
       to: 'hydrologist',
       maxHops: 2,
       relationships: ['LEADS_TO', 'INCLUDES'],
       first: 1,
     };
-    const first = (await ok<PathsData>(PATHS, variables)).paths;
+    const first = (await pathsPage(variables)).paths;
     expect(first.paths.map((p) => ids(p.nodes))).toEqual([
       ['geography', 'environmental-science', 'hydrologist'],
     ]);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await ok<PathsData>(PATHS, { ...variables, after: first.pageInfo.endCursor })).paths;
+    const second = (await pathsPage({ ...variables, after: first.pageInfo.endCursor })).paths;
     expect(second.paths.map((p) => ids(p.nodes))).toEqual([['geography', 'earth-sciences', 'hydrologist']]);
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
   it('over all relationship types: best first, every step a real relationship with its reason', async () => {
-    const { paths } = await ok<PathsData>(PATHS, {
+    const { paths } = await pathsPage({
       from: 'biology',
       to: 'hydrologist',
       maxHops: 3,
@@ -593,32 +507,9 @@ const requirementsOf = (career: string) =>
     { career },
   );
 
-interface CareerData {
-  career: {
-    career: { id: string; name: string; onetSoc: string };
-    fields: { field: { id: string }; why: string }[];
-    skills: { skill: { id: string }; importance: number; level: string; why: string }[];
-    subjects: { subject: { id: string }; importance: number; why: string }[];
-    courses: { course: { id: string }; teaches: { id: string; kind: string }; level: string; why: string }[];
-    applications: { application: { id: string }; why: string }[];
-    related: { career: { id: string }; score: number; why: string }[];
-  };
-}
-const CAREER = `query ($id: ID!) {
-  career(id: $id) {
-    career { id name onetSoc }
-    fields { field { id } why }
-    skills { skill { id } importance level why }
-    subjects { subject { id } importance why }
-    courses { course { id } teaches { id kind } level why }
-    applications { application { id } why }
-    related { career { id } score why }
-  }
-}`;
-
 describe('career', () => {
   it('lists exactly the career’s REQUIRES skills, most important first, and what the seed says of it', async () => {
-    const { career } = await ok<CareerData>(CAREER, { id: 'hydrologist' });
+    const { career } = await api.ok(CareerRequirementsDocument, { id: 'hydrologist' });
     const seeded = seed.careers.find((c) => c.id === 'hydrologist')!;
     expect(career.career).toEqual({ id: 'hydrologist', name: seeded.name, onetSoc: seeded.onetSoc });
 
@@ -667,28 +558,7 @@ describe('career', () => {
   });
 });
 
-interface SkillGapData {
-  skillGap: {
-    career: { id: string };
-    have: { skill: { id: string }; importance: number; why: string }[];
-    missing: {
-      skill: { id: string };
-      importance: number;
-      level: string;
-      why: string;
-      courses: { course: { id: string }; teaches: { id: string }; level: string }[];
-    }[];
-    coverage: number;
-  };
-}
-const SKILL_GAP = `query ($career: ID!, $have: [ID!]!) {
-  skillGap(career: $career, have: $have) {
-    career { id }
-    have { skill { id } importance why }
-    missing { skill { id } importance level why courses { course { id } teaches { id } level } }
-    coverage
-  }
-}`;
+const skillGap = (career: string, have: string[]) => api.ok(SkillGapDetailDocument, { career, have });
 
 describe('skillGap', () => {
   it('splits the career’s REQUIRES skills into have and missing, most important first', async () => {
@@ -700,29 +570,26 @@ describe('skillGap', () => {
       `MATCH (k:Skill) WHERE NOT (:Career {id: 'hydrologist'})-[:REQUIRES]->(k) RETURN k.id AS id ORDER BY k.id LIMIT 1`,
     );
 
-    const { skillGap } = await ok<SkillGapData>(SKILL_GAP, {
-      career: 'hydrologist',
-      have: [...held, unrelated!.id],
-    });
-    expect(skillGap.career.id).toBe('hydrologist');
-    const haveIds = skillGap.have.map((s) => s.skill.id);
-    const missingIds = skillGap.missing.map((s) => s.skill.id);
+    const gap = (await skillGap('hydrologist', [...held, unrelated!.id])).skillGap;
+    expect(gap.career.id).toBe('hydrologist');
+    const haveIds = gap.have.map((s) => s.skill.id);
+    const missingIds = gap.missing.map((s) => s.skill.id);
     expect(new Set(haveIds)).toEqual(new Set(held));
     expect(haveIds.filter((id) => missingIds.includes(id))).toEqual([]);
     expect(new Set([...haveIds, ...missingIds])).toEqual(required);
     expect(haveIds.length + missingIds.length).toBe(required.size);
 
-    const missingImportance = skillGap.missing.map((m) => m.importance);
+    const missingImportance = gap.missing.map((m) => m.importance);
     expect(missingImportance).toEqual(sortedDesc(missingImportance));
-    const haveImportance = skillGap.have.map((m) => m.importance);
+    const haveImportance = gap.have.map((m) => m.importance);
     expect(haveImportance).toEqual(sortedDesc(haveImportance));
 
     const importance = new Map(raw.map((r) => [r.id, r.importance]));
     const total = raw.reduce((sum, r) => sum + r.importance, 0);
-    expect(skillGap.coverage).toBeCloseTo(held.reduce((sum, id) => sum + importance.get(id)!, 0) / total, 10);
+    expect(gap.coverage).toBeCloseTo(held.reduce((sum, id) => sum + importance.get(id)!, 0) / total, 10);
 
     const rawById = new Map(raw.map((r) => [r.id, r]));
-    for (const m of skillGap.missing) {
+    for (const m of gap.missing) {
       expect(m.why).toBe(rawById.get(m.skill.id)!.why);
       expect(m.level).toBe(rawById.get(m.skill.id)!.level.toUpperCase());
       for (const offer of m.courses) expect(offer.teaches.id).toBe(m.skill.id);
@@ -734,13 +601,17 @@ describe('skillGap', () => {
 
   it('with nothing held, everything is missing and coverage is 0; with everything, coverage is 1', async () => {
     const raw = await requirementsOf('hydrologist');
-    const none = (await ok<SkillGapData>(SKILL_GAP, { career: 'hydrologist', have: [] })).skillGap;
+    const none = (await skillGap('hydrologist', [])).skillGap;
     expect(none.have).toEqual([]);
     expect(new Set(none.missing.map((m) => m.skill.id))).toEqual(new Set(raw.map((r) => r.id)));
     expect(none.coverage).toBe(0);
 
-    const all = (await ok<SkillGapData>(SKILL_GAP, { career: 'hydrologist', have: raw.map((r) => r.id) }))
-      .skillGap;
+    const all = (
+      await skillGap(
+        'hydrologist',
+        raw.map((r) => r.id),
+      )
+    ).skillGap;
     expect(all.missing).toEqual([]);
     expect(all.have).toHaveLength(raw.length);
     expect(all.coverage).toBeCloseTo(1, 10);
@@ -751,34 +622,34 @@ describe('skillGap', () => {
 // No N+1: however much a request asks for, each top-level field is one round trip to Neo4j.
 
 describe('round trips', () => {
-  const requests: { name: string; query: string; variables: Record<string, unknown> }[] = [
-    { name: 'search', query: SEARCH, variables: { text: 'science', first: 50 } },
+  const requests: { name: string; send: () => Promise<unknown> }[] = [
+    { name: 'search', send: () => search({ text: 'science', first: 50 }) },
+    { name: 'node', send: () => api.ok(CareerNodeDocument, { id: 'hydrologist' }) },
     {
-      name: 'node',
-      query: `{ node(id: "hydrologist") { id name ... on Career { onetSoc outlook } } }`,
-      variables: {},
+      name: 'neighbourhood',
+      send: () => api.ok(NeighbourhoodDocument, { id: 'biology', depth: 2, first: 200 }),
     },
-    { name: 'neighbourhood', query: NEIGHBOURHOOD, variables: { id: 'biology', depth: 2, first: 200 } },
     {
       name: 'neighbourhood with kinds',
-      query: NEIGHBOURHOOD,
-      variables: { id: 'biology', kinds: ['CAREER', 'FIELD'] },
+      send: () => api.ok(NeighbourhoodDocument, { id: 'biology', kinds: ['CAREER', 'FIELD'] }),
     },
-    { name: 'subjectCareers', query: SUBJECT_CAREERS, variables: { subject: 'biology', first: 100 } },
+    {
+      name: 'subjectCareers',
+      send: () => api.ok(SubjectCareerPathsDocument, { subject: 'biology', first: 100 }),
+    },
     {
       name: 'subjectCareers via',
-      query: SUBJECT_CAREERS,
-      variables: { subject: 'biology', via: 'environmental-science' },
+      send: () => api.ok(SubjectCareerPathsDocument, { subject: 'biology', via: 'environmental-science' }),
     },
-    { name: 'paths', query: PATHS, variables: { from: 'biology', to: 'hydrologist', maxHops: 3, first: 20 } },
-    { name: 'career', query: CAREER, variables: { id: 'hydrologist' } },
-    { name: 'skillGap', query: SKILL_GAP, variables: { career: 'hydrologist', have: [] } },
+    { name: 'paths', send: () => pathsPage({ from: 'biology', to: 'hydrologist', maxHops: 3, first: 20 }) },
+    { name: 'career', send: () => api.ok(CareerRequirementsDocument, { id: 'hydrologist' }) },
+    { name: 'skillGap', send: () => skillGap('hydrologist', []) },
   ];
 
-  for (const { name, query, variables } of requests) {
+  for (const { name, send } of requests) {
     it(`${name} makes exactly one Cypher round trip per request`, async () => {
       queries.length = 0;
-      await ok(query, variables);
+      await send();
       expect(queries).toHaveLength(1);
     });
   }

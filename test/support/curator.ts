@@ -2,14 +2,15 @@
 // and CSRF token taken from a real signIn over HTTP.
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { SignInDocument } from '../../client/src/api/generated/graphql.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { createUser, type Role } from '../../server/graph/accounts.ts';
-import type { GraphQLResult } from './http-server.ts';
+import { request, sendGraphQL, type Credentials, type GraphQLResult } from './http-server.ts';
 import { graphContext } from './neo4j.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export interface Session {
+export interface Session extends Credentials {
   cookie: string;
   csrf: string;
   email: string;
@@ -21,31 +22,20 @@ export async function makeAccount(driver: Driver, role: Role): Promise<string> {
   return email;
 }
 
+/** A request with a raw query string, and the Set-Cookie header it got back. */
 export async function call<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  session?: Partial<Session>,
+  session?: Credentials,
 ): Promise<GraphQLResult<T> & { setCookie: string | null }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (session?.cookie) headers.cookie = session.cookie;
-  if (session?.csrf) headers['x-csrf-token'] = session.csrf;
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
-  return { status: response.status, setCookie: response.headers.get('set-cookie'), ...body };
+  const result = await sendGraphQL<T>(url, query, variables, session ? { session } : {});
+  return { ...result, setCookie: result.headers.get('set-cookie') };
 }
 
 export async function signIn(url: string, email: string, password = TEST_PASSWORD): Promise<Session> {
-  const result = await call<{ signIn: { csrfToken: string } }>(
-    url,
-    'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
-    { email, password },
-  );
-  const cookie = result.setCookie?.split(';')[0];
+  const result = await request(url, SignInDocument, { email, password });
+  const cookie = result.headers.get('set-cookie')?.split(';')[0];
   if (!cookie || !result.data) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
   return { cookie, csrf: result.data.signIn.csrfToken, email };
 }

@@ -1,4 +1,5 @@
 // A real HTTP server on port 0 around the real app, for integration and e2e tests.
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -16,15 +17,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  driver: Driver,
-  options: {
-    onQuery?: (cypher: string) => void;
-    sessionTtlMs?: number;
-    /** The product's result cache, polling the graph version this often (off unless given). */
-    resultCachePollMs?: number;
-  } = {},
-): Promise<TestServer> {
+export interface ServerOptions {
+  onQuery?: (cypher: string) => void;
+  sessionTtlMs?: number;
+  /** The product's result cache, polling the graph version this often (off unless given). */
+  resultCachePollMs?: number;
+  /** As behind HTTPS in production: Secure cookies and HSTS. */
+  secureCookie?: boolean;
+}
+
+export async function startTestServer(driver: Driver, options: ServerOptions = {}): Promise<TestServer> {
   const httpServer = createServer();
   const graph = graphContext(driver, options.onQuery);
   const results =
@@ -40,7 +42,7 @@ export async function startTestServer(
     logger: pino({ level: 'silent' }),
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
-    session: { ttlMs: options.sessionTtlMs ?? 3_600_000, secureCookie: false },
+    session: { ttlMs: options.sessionTtlMs ?? 3_600_000, secureCookie: options.secureCookie ?? false },
   });
   httpServer.on('request', app.express);
   const port = await listen(httpServer, 0, '127.0.0.1');
@@ -53,24 +55,70 @@ export async function startTestServer(
   };
 }
 
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+export interface GraphQLError {
+  message: string;
+  extensions?: Record<string, unknown>;
 }
 
-export async function postGraphQL<T = Record<string, unknown>>(
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: GraphQLError[];
+}
+
+/** A signed-in session as the server knows it: its cookie and the CSRF token mutations must send. */
+export interface Credentials {
+  cookie?: string;
+  csrf?: string;
+}
+
+export interface RequestOptions {
+  session?: Credentials;
+  headers?: Record<string, string>;
+}
+
+/** Posts one GraphQL request as a browser would, with the session's cookie and CSRF token when given. */
+export async function sendGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: object = {},
+  options: RequestOptions = {},
+): Promise<GraphQLResult<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.session?.cookie) headers.cookie = options.session.cookie;
+  if (options.session?.csrf) headers['x-csrf-token'] = options.session.csrf;
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { ...headers, ...options.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Pick<GraphQLResult<T>, 'data' | 'errors'>;
+  return { status: response.status, headers: response.headers, ...body };
+}
+
+/** Operations without required variables may leave them out. */
+export type VariablesArgs<V> =
+  Record<string, never> extends V
+    ? [variables?: V, options?: RequestOptions]
+    : [variables: V, options?: RequestOptions];
+
+/** Sends a generated document: the variables are checked against it, and the answer has its type. */
+export function request<TResult, TVariables>(
+  url: string,
+  // `object`: a plain string would type-check as a document with unknown types.
+  document: DocumentTypeDecoration<TResult, TVariables> & object,
+  ...[variables, options]: VariablesArgs<TVariables>
+): Promise<GraphQLResult<TResult>> {
+  return sendGraphQL<TResult>(url, String(document), variables ?? {}, options);
+}
+
+export function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<GraphQLResult<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
-  return { status: response.status, ...body };
+  return sendGraphQL<T>(url, query, variables);
 }
 
 /** Runs `use` against the real app wired to a driver whose Neo4j is not there (a closed local port). */
