@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_NODE,
-  MAX_EXPANDED,
-  readState,
-  stateToSearch,
-  type ViewState,
-} from '../../client/src/state/url-state.ts';
+import { readState, stateToSearch, type ViewState } from '../../client/src/router/registry.ts';
+import { DEFAULT_NODE, MAX_EXPANDED } from '../../client/src/state/url-state.ts';
 
 const base: ViewState = {
   view: 'explore',

@@ -6,7 +6,6 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 import { startPlan } from './plan-view.ts';
-import { claim } from './newest-load.ts';
 
 export interface CareersActions {
   openNode(id: string): void;
@@ -33,16 +32,15 @@ export async function renderCareers(
   container: HTMLElement,
   state: { subject: string; via: string | null },
   actions: CareersActions,
+  isCurrent: () => boolean,
 ): Promise<void> {
-  const current = claim(container);
   container.replaceChildren(el('h2', { id: 'careers-heading' }, 'Careers'), statusLine('Finding paths…'));
-  container.setAttribute('aria-busy', 'true');
   try {
     const [careers, connections] = await Promise.allSettled([
       request(SubjectCareersDocument, { subject: state.subject, via: state.via, first: PAGE }),
       request(ConnectionsDocument, { id: state.subject }),
     ]);
-    if (!current()) return;
+    if (!isCurrent()) return;
     // The paths' error speaks of the subject or field the person asked for; report it first.
     if (careers.status === 'rejected') throw careers.reason;
     if (connections.status === 'rejected') throw connections.reason;
@@ -80,6 +78,7 @@ export async function renderCareers(
         first: PAGE,
         after: cursor,
       });
+      if (!isCurrent()) return;
       list.append(...next.subjectCareers.paths.map((p) => chain(p, state.subject, actions)));
       cursor = next.subjectCareers.pageInfo.endCursor;
       more.hidden = !next.subjectCareers.pageInfo.hasNextPage;
@@ -103,12 +102,10 @@ export async function renderCareers(
       more,
     );
   } catch (error) {
-    if (!current()) return;
+    if (!isCurrent()) return;
     container.replaceChildren(
       el('h2', { id: 'careers-heading' }, 'Careers'),
       errorBox(error, 'Could not load the paths.', { label: 'Back to the graph', run: actions.back }),
     );
-  } finally {
-    if (current()) container.removeAttribute('aria-busy');
   }
 }

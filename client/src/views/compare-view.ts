@@ -1,14 +1,14 @@
 // Two or three careers side by side: interests, route in, preparation, outlook, the skills each needs,
 // the skills they share and the ones that set each apart. Careers are picked with "Compare" buttons
-// elsewhere (kept in memory here) or with the search box on this view; the URL holds the ids.
+// elsewhere (state/compare-picks.ts) or with the search box on this view; the URL holds the ids.
 import './compare-view.css';
 import { CompareCareersDocument, type CompareCareersQuery } from '../api/generated/graphql.ts';
 import { request } from '../api/request.ts';
+import { onPicksChange, picks, type Pick } from '../state/compare-picks.ts';
+import { MAX_COMPARED } from '../state/url-state.ts';
 import { OUTLOOK_WORDS } from './career-card.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { mountSearchBox } from './search-box.ts';
-
-export const MAX_COMPARE = 3;
 
 /** O*NET job zones in words a student can use. */
 const PREPARATION: Readonly<Record<number, string>> = {
@@ -30,30 +30,10 @@ const INTERESTS: Readonly<Record<string, string>> = {
 
 const spellCode = (code: string) => `${code}: ${[...code].map((l) => INTERESTS[l] ?? l).join(', ')}`;
 
-/** Careers picked for comparison in this page's memory, in the order picked. */
-const picked: { id: string; name: string }[] = [];
-const bars = new Set<HTMLElement>();
-
-export const isPicked = (id: string) => picked.some((p) => p.id === id);
-
-export function togglePick(id: string, name: string): void {
-  const at = picked.findIndex((p) => p.id === id);
-  if (at >= 0) picked.splice(at, 1);
-  else {
-    picked.push({ id, name });
-    if (picked.length > MAX_COMPARE) picked.shift();
-  }
-  for (const bar of bars) if (bar.isConnected) fillBar(bar);
-}
-
-export const pickedIds = () => picked.map((p) => p.id);
-
-let onCompare: () => void = () => undefined;
-
-function fillBar(bar: HTMLElement): void {
+function fillBar(bar: HTMLElement, picked: readonly Pick[], compare: () => void): void {
   const button = el('button', { type: 'button' }, `Compare side by side (${picked.length})`);
   button.disabled = picked.length < 2;
-  button.addEventListener('click', () => onCompare());
+  button.addEventListener('click', compare);
   bar.replaceChildren(
     el(
       'p',
@@ -68,10 +48,14 @@ function fillBar(bar: HTMLElement): void {
 
 /** The bar that shows what is picked and opens the comparison; it updates as picks change. */
 export function compareBar(compare: () => void): HTMLElement {
-  onCompare = compare;
   const bar = el('div', { class: 'compare-bar', role: 'region', 'aria-label': 'Careers to compare' });
-  fillBar(bar);
-  bars.add(bar);
+  fillBar(bar, picks(), compare);
+  // A bar drawn over by a newer drawing of its view stops listening at the next change.
+  onPicksChange((current) => {
+    if (!bar.isConnected) return false;
+    fillBar(bar, current, compare);
+    return true;
+  });
   return bar;
 }
 
@@ -153,6 +137,7 @@ export async function renderCompare(
   container: HTMLElement,
   state: { careers: string[] },
   actions: CompareActions,
+  isCurrent: () => boolean,
 ): Promise<void> {
   const heading = el('h2', { id: 'compare-heading' }, 'Compare careers');
   const picker = el('div', { class: 'compare-picker' });
@@ -171,7 +156,7 @@ export async function renderCompare(
   );
   const body = el('div', { class: 'compare-body' });
   container.replaceChildren(heading, picker, chips, body);
-  if (state.careers.length < MAX_COMPARE) {
+  if (state.careers.length < MAX_COMPARED) {
     mountSearchBox(
       picker,
       (hit) => {
@@ -189,9 +174,9 @@ export async function renderCompare(
     return;
   }
   body.replaceChildren(statusLine('Comparing…'));
-  container.setAttribute('aria-busy', 'true');
   try {
     const { compareCareers } = await request(CompareCareersDocument, { ids: state.careers });
+    if (!isCurrent()) return;
     // Name the chips now that the names are known.
     chips.querySelectorAll('button').forEach((chip, i) => {
       const c = compareCareers.careers[i];
@@ -215,8 +200,6 @@ export async function renderCompare(
       ),
     );
   } catch (error) {
-    body.replaceChildren(errorBox(error, 'Could not compare these careers.'));
-  } finally {
-    container.removeAttribute('aria-busy');
+    if (isCurrent()) body.replaceChildren(errorBox(error, 'Could not compare these careers.'));
   }
 }

@@ -160,7 +160,11 @@ async function recentChanges(actions: CurateActions): Promise<HTMLElement> {
   );
 }
 
-export async function renderCurate(container: HTMLElement, actions: CurateActions): Promise<void> {
+export async function renderCurate(
+  container: HTMLElement,
+  actions: CurateActions,
+  isCurrent: () => boolean,
+): Promise<void> {
   const viewer = currentViewer();
   const heading = el('h2', { id: 'curate-heading' }, 'Curate the graph');
   if (!viewer) {
@@ -176,6 +180,7 @@ export async function renderCurate(container: HTMLElement, actions: CurateAction
   );
   try {
     const changes = await recentChanges(actions);
+    if (!isCurrent()) return;
     container.replaceChildren(
       heading,
       el('p', { class: 'signed-in' }, `Signed in as ${viewer.email} (${viewer.role.toLowerCase()}). `, out),
@@ -188,6 +193,7 @@ export async function renderCurate(container: HTMLElement, actions: CurateAction
       transferPanel(actions.refresh),
     );
   } catch (error) {
-    container.replaceChildren(heading, errorBox(error, 'Could not load the recent changes.'));
+    if (isCurrent())
+      container.replaceChildren(heading, errorBox(error, 'Could not load the recent changes.'));
   }
 }

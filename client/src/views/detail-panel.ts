@@ -6,7 +6,6 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { kindInfo } from './kinds.ts';
 import { startPlan } from './plan-view.ts';
-import { claim } from './newest-load.ts';
 
 export interface DetailActions {
   openNode(id: string): void;
@@ -238,8 +237,8 @@ export async function renderDetail(
   container: HTMLElement,
   node: { id: string; kind: NodeKind },
   actions: DetailActions,
+  current: () => boolean,
 ): Promise<void> {
-  const current = claim(container);
   container.replaceChildren(statusLine('Loading details…'));
   container.setAttribute('aria-busy', 'true');
   try {

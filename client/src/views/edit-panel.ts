@@ -18,6 +18,7 @@ import {
   type RelationshipRulesQuery,
 } from '../api/generated/graphql.ts';
 import { ApiError, request } from '../api/request.ts';
+import { leaveNotice, takeNotice } from '../state/notices.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { kindInfo } from './kinds.ts';
 import { nodeForm } from './node-form.ts';
@@ -31,8 +32,6 @@ export interface EditActions {
 type Rule = RelationshipRulesQuery['relationshipRules'][number];
 
 let rules: Promise<Rule[]> | null = null;
-// Survives the redraw that follows a change, so the person sees what just happened.
-let lastNotice: { text: string; change: ChangeFieldsFragment | null } | null = null;
 
 function button(text: string, onClick: () => void, className = ''): HTMLButtonElement {
   const b = el('button', { type: 'button', class: className }, text);
@@ -50,7 +49,7 @@ async function perform(
   feedback.replaceChildren(statusLine('Saving…'));
   try {
     const change = await write();
-    lastNotice = { text: `Done: ${change.summary}.`, change };
+    leaveNotice({ text: `Done: ${change.summary}.`, change });
     actions.refresh();
   } catch (error) {
     if (error instanceof ApiError) onFieldError?.(error.field);
@@ -63,9 +62,9 @@ function when(iso: string): string {
 }
 
 function noticeBox(actions: EditActions): HTMLElement | null {
-  if (!lastNotice) return null;
-  const { text, change } = lastNotice;
-  lastNotice = null;
+  const notice = takeNotice();
+  if (!notice) return null;
+  const { text, change } = notice;
   const box = el('div', { class: 'notice-box', role: 'status' }, el('p', {}, text));
   if (change && change.action !== 'UNDO') {
     const feedback = el('div', {});
@@ -287,6 +286,7 @@ export async function renderEditPanel(
   container: HTMLElement,
   nodeId: string,
   actions: EditActions,
+  isCurrent: () => boolean,
 ): Promise<void> {
   container.hidden = false;
   container.replaceChildren(statusLine('Loading the curation tools…'));
@@ -302,6 +302,7 @@ export async function renderEditPanel(
         () => null,
       ),
     ]);
+    if (!isCurrent()) return;
     const { node } = record;
     const form = nodeForm(node.kind, node);
     const saveFeedback = el('div', {});
@@ -392,6 +393,6 @@ export async function renderEditPanel(
       ),
     );
   } catch (error) {
-    container.replaceChildren(errorBox(error, 'Could not load the curation tools.'));
+    if (isCurrent()) container.replaceChildren(errorBox(error, 'Could not load the curation tools.'));
   }
 }

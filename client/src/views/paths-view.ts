@@ -5,7 +5,6 @@ import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { pathChain } from './path-chain.ts';
 import { mountSearchBox } from './search-box.ts';
-import { claim } from './newest-load.ts';
 
 export interface PathsActions {
   openNode(id: string): void;
@@ -25,11 +24,10 @@ export async function renderPaths(
   container: HTMLElement,
   state: { from: string | null; to: string | null; hops: number },
   actions: PathsActions,
+  isCurrent: () => boolean,
 ): Promise<void> {
   const heading = el('h2', { id: 'paths-heading' }, 'How are two things connected?');
   const hops = el('select', { id: 'paths-hops' });
-  // Claimed before the early return too: clearing a choice must also stop an older search drawing.
-  const current = claim(container);
   for (let n = 1; n <= 5; n++)
     hops.append(el('option', { value: String(n) }, `${n} step${n > 1 ? 's' : ''}`));
   hops.value = String(state.hops);
@@ -54,12 +52,10 @@ export async function renderPaths(
       ),
       controls(state.from, state.to),
     );
-    container.removeAttribute('aria-busy');
     return;
   }
   container.replaceChildren(heading, controls(state.from, state.to), results);
   results.replaceChildren(statusLine('Finding paths…'));
-  container.setAttribute('aria-busy', 'true');
   try {
     const data = await request(PathsBetweenDocument, {
       from: state.from,
@@ -67,7 +63,7 @@ export async function renderPaths(
       maxHops: state.hops,
       first: PAGE,
     });
-    if (!current()) return;
+    if (!isCurrent()) return;
     container.replaceChildren(heading, controls(data.fromNode.name, data.toNode.name), results);
     heading.textContent = `${data.fromNode.name} → ${data.toNode.name}`;
     results.replaceChildren(
@@ -80,8 +76,6 @@ export async function renderPaths(
           ),
     );
   } catch (error) {
-    results.replaceChildren(errorBox(error, 'Could not find paths.'));
-  } finally {
-    if (current()) container.removeAttribute('aria-busy');
+    if (isCurrent()) results.replaceChildren(errorBox(error, 'Could not find paths.'));
   }
 }

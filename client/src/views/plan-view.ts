@@ -16,12 +16,13 @@ import {
 import { ApiError, request } from '../api/request.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { planToIcs } from './plan-ics.ts';
-import { claim } from './newest-load.ts';
 
 export interface PlanActions {
   open(id: string): void;
   openPlan(id: string): void;
   quiz(): void;
+  /** Opens the plan afresh, as saved now (after a conflict, or to try again). */
+  reload(): void;
 }
 
 type Plan = PlanFieldsFragment;
@@ -107,25 +108,23 @@ export async function renderPlan(
   container: HTMLElement,
   id: string | null,
   actions: PlanActions,
+  isCurrent: () => boolean,
 ): Promise<void> {
   const heading = (text: string) => el('h2', { id: 'plan-heading', tabindex: '-1' }, text);
-  const current = claim(container);
   if (!id) {
     container.replaceChildren(
       heading('Your plan'),
       statusLine('No plan is open. Take the quiz or pick your skills, then press “Make a plan” on a career.'),
     );
-    container.removeAttribute('aria-busy');
     return;
   }
   container.replaceChildren(heading('Your plan'), statusLine('Opening your plan…'));
-  container.setAttribute('aria-busy', 'true');
   try {
     const { plan } = await request(PlanDocument, { id });
-    if (!current()) return;
-    draw(container, plan, actions);
+    if (!isCurrent()) return;
+    createPlanEditor(container, plan, actions);
   } catch (error) {
-    if (!current()) return;
+    if (!isCurrent()) return;
     const gone = error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT');
     container.replaceChildren(
       heading('Your plan'),
@@ -139,253 +138,292 @@ export async function renderPlan(
         'Could not open the plan.',
         gone
           ? { label: 'Take the interests quiz', run: actions.quiz }
-          : { label: 'Try again', run: () => void renderPlan(container, id, actions) },
+          : { label: 'Try again', run: actions.reload },
       ),
     );
-  } finally {
-    if (current()) container.removeAttribute('aria-busy');
   }
 }
 
-function draw(container: HTMLElement, initial: Plan, actions: PlanActions): void {
+/** The plan on screen and the one way to change it: every change saves at once and redraws. */
+interface PlanEditor {
+  readonly container: HTMLElement;
+  readonly actions: PlanActions;
+  plan(): Plan;
+  /** The milestones as they are now, ready to change and save. */
+  milestones(): MilestoneInput[];
+  /** Saves with the version seen, redraws, then puts focus back on `focus` (a selector). */
+  save(milestones: MilestoneInput[], title?: string, focus?: string): Promise<void>;
+}
+
+function createPlanEditor(container: HTMLElement, initial: Plan, actions: PlanActions): void {
   let plan = initial;
   const status = el('p', { class: 'save-status', role: 'status' });
   const problems = el('div', { class: 'plan-problems' });
-
-  const save = async (milestones: MilestoneInput[], title = plan.title, focus?: string): Promise<void> => {
-    status.textContent = 'Saving…';
-    problems.replaceChildren();
-    try {
-      const { updatePlan } = await request(UpdatePlanDocument, {
-        id: plan.id,
-        version: plan.version,
-        input: { title, milestones },
-      });
-      plan = updatePlan;
-      redraw();
-      status.textContent = 'Saved.';
-      if (focus) container.querySelector<HTMLElement>(focus)?.focus();
-    } catch (error) {
-      status.textContent = '';
-      const conflict = error instanceof ApiError && error.code === 'CONFLICT';
-      problems.replaceChildren(
-        errorBox(
-          error,
-          'Could not save that change.',
-          conflict
-            ? { label: 'Reload the plan', run: () => void renderPlan(container, plan.id, actions) }
-            : undefined,
-        ),
-      );
-    }
-  };
-
-  const current = () => plan.milestones.map(toInput);
-
-  const milestoneItem = (m: Milestone, index: number): HTMLLIElement => {
-    const count = plan.milestones.length;
-    const doneId = `done-${m.id}`;
-    const titleId = `title-${m.id}`;
-    const checkbox = el('input', { type: 'checkbox', id: doneId, 'aria-describedby': `why-${m.id}` });
-    checkbox.checked = m.done;
-    checkbox.addEventListener('change', () => {
-      const next = current();
-      const item = next[index];
-      if (item) item.done = checkbox.checked;
-      void save(next, plan.title, `#${doneId}`);
-    });
-    const meta: string[] = [];
-    if (m.due) meta.push(`Aim for ${formatDate(m.due)}`);
-    if (m.hours) meta.push(`about ${m.hours} hours`);
-
-    const move = (delta: number, label: string) => {
-      const button = el(
-        'button',
-        { type: 'button', class: 'secondary small', 'aria-label': `${label}: ${m.title}` },
-        label,
-      );
-      button.disabled = index + delta < 0 || index + delta >= count;
-      button.addEventListener('click', () => {
-        const next = current();
-        const [item] = next.splice(index, 1);
-        if (item) next.splice(index + delta, 0, item);
-        void save(next, plan.title, `[data-milestone="${m.id}"] button[data-move="${delta}"]`);
-      });
-      button.dataset.move = String(delta);
-      return button;
-    };
-    const remove = el(
-      'button',
-      { type: 'button', class: 'secondary small', 'aria-label': `Remove: ${m.title}` },
-      'Remove',
-    );
-    remove.addEventListener(
-      'click',
-      () =>
-        void save(
-          current().filter((_, i) => i !== index),
-          plan.title,
-          '#plan-heading',
-        ),
-    );
-    const edit = el(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary small',
-        'aria-expanded': 'false',
-        'aria-label': `Edit: ${m.title}`,
-      },
-      'Edit',
-    );
-
-    const form = editForm(
-      m,
-      (changes) => {
-        const next = current();
-        const item = next[index];
-        if (item) Object.assign(item, changes);
-        void save(next, plan.title, `[data-milestone="${m.id}"] button[aria-label^="Edit"]`);
-      },
-      () => {
-        form.hidden = true;
-        edit.setAttribute('aria-expanded', 'false');
-        edit.focus();
-      },
-    );
-    form.hidden = true;
-    edit.addEventListener('click', () => {
-      form.hidden = !form.hidden;
-      edit.setAttribute('aria-expanded', String(!form.hidden));
-      if (!form.hidden) form.querySelector('input')?.focus();
-    });
-
-    const refLink =
-      m.ref && m.ref.status === 'ACTIVE' && m.kind !== 'OWN'
-        ? viewLink(`/?node=${encodeURIComponent(m.ref.id)}`, `More about ${m.ref.name}`, () =>
-            actions.open(m.ref?.id ?? ''),
-          )
-        : null;
-    return el(
-      'li',
-      { class: `milestone${m.done ? ' is-done' : ''}`, 'data-milestone': m.id, 'data-kind': m.kind },
-      el(
-        'div',
-        { class: 'milestone-head' },
-        checkbox,
-        el('label', { for: doneId, id: titleId, class: 'milestone-title' }, m.title),
-        el('span', { class: 'kind-badge' }, KIND_WORDS[m.kind]),
-      ),
-      meta.length > 0 ? el('p', { class: 'milestone-meta' }, meta.join(' · ')) : null,
-      m.why
-        ? el('p', { class: 'why', id: `why-${m.id}` }, m.why)
-        : el('span', { id: `why-${m.id}`, hidden: '' }),
-      refNotice(m),
-      m.note ? el('p', { class: 'note' }, el('strong', {}, 'My note: '), m.note) : null,
-      el(
-        'div',
-        { class: 'milestone-actions no-print' },
-        move(-1, 'Move up'),
-        move(1, 'Move down'),
-        edit,
-        remove,
-        refLink,
-      ),
-      form,
-    );
-  };
-
-  const redraw = () => {
-    const done = plan.milestones.filter((m) => m.done).length;
-    const shareUrl = `${window.location.origin}/?view=plan&plan=${encodeURIComponent(plan.id)}`;
-    const shareInput = el('input', { type: 'text', id: 'share-link', readonly: '', value: shareUrl });
-    const copy = el('button', { type: 'button', class: 'secondary' }, 'Copy link');
-    const copied = el('span', { role: 'status', class: 'copy-status' });
-    copy.addEventListener('click', async () => {
+  const redraw = () => container.replaceChildren(...planParts(editor, status, problems));
+  const editor: PlanEditor = {
+    container,
+    actions,
+    plan: () => plan,
+    milestones: () => plan.milestones.map(toInput),
+    async save(milestones, title = plan.title, focus) {
+      status.textContent = 'Saving…';
+      problems.replaceChildren();
       try {
-        await navigator.clipboard.writeText(shareUrl);
-        copied.textContent = 'Link copied';
-      } catch {
-        shareInput.select();
-        copied.textContent = 'Press Ctrl+C (or ⌘C) to copy';
+        const input = { title, milestones };
+        plan = (await request(UpdatePlanDocument, { id: plan.id, version: plan.version, input })).updatePlan;
+        redraw();
+        status.textContent = 'Saved.';
+        if (focus) container.querySelector<HTMLElement>(focus)?.focus();
+      } catch (error) {
+        status.textContent = '';
+        problems.replaceChildren(saveProblem(error, actions));
       }
-    });
-    const print = el('button', { type: 'button', class: 'secondary' }, 'Print');
-    print.addEventListener('click', () => window.print());
-    const ics = el('button', { type: 'button', class: 'secondary' }, 'Add dates to my calendar (.ics)');
-    ics.addEventListener('click', () => downloadIcs(plan));
-    const rename = el(
-      'button',
-      { type: 'button', class: 'secondary small no-print', 'aria-expanded': 'false' },
-      'Rename',
-    );
-    const renameForm = titleForm(plan.title, (title) => void save(current(), title, '#plan-heading'));
-    renameForm.hidden = true;
-    rename.addEventListener('click', () => {
-      renameForm.hidden = !renameForm.hidden;
-      rename.setAttribute('aria-expanded', String(!renameForm.hidden));
-      if (!renameForm.hidden) renameForm.querySelector('input')?.focus();
-    });
-
-    const parts: (Node | null)[] = [
-      el(
-        'div',
-        { class: 'plan-title' },
-        el('h2', { id: 'plan-heading', tabindex: '-1' }, plan.title),
-        rename,
-      ),
-      renameForm,
-      plan.goal
-        ? el(
-            'p',
-            { class: 'plan-goal' },
-            'Working towards: ',
-            plan.goal.status === 'ACTIVE'
-              ? viewLink(`/?node=${encodeURIComponent(plan.goal.id)}`, plan.goal.name, () =>
-                  actions.open(plan.goal?.id ?? ''),
-                )
-              : el('span', {}, `${plan.goal.name} (no longer in Pathways)`),
-          )
-        : null,
-      el(
-        'p',
-        { class: 'plan-progress' },
-        `${done} of ${plan.milestones.length} ${plan.milestones.length === 1 ? 'step' : 'steps'} done`,
-      ),
-      plan.outdated > 0
-        ? el(
-            'p',
-            { class: 'ref-notice', role: 'note' },
-            `${plan.outdated} ${plan.outdated === 1 ? 'step refers' : 'steps refer'} to something no longer in Pathways: look for “Out of date” below.`,
-          )
-        : null,
-      el(
-        'section',
-        { class: 'share no-print', 'aria-labelledby': 'share-heading' },
-        el('h3', { id: 'share-heading' }, 'Keep and share your plan'),
-        el(
-          'p',
-          {},
-          'There is no account: this private link is the only way back to your plan. Anyone who has it can open and change the plan, so share it only with people you trust, such as your tutor or counsellor. Keep names, phone numbers and addresses out of your notes.',
-        ),
-        el('label', { for: 'share-link' }, 'Private link to this plan'),
-        el('div', { class: 'share-row' }, shareInput, copy, copied),
-        el('div', { class: 'plan-tools' }, print, ics),
-      ),
-      status,
-      problems,
-      el(
-        'ol',
-        { class: 'milestones', 'aria-labelledby': 'plan-heading' },
-        ...plan.milestones.map(milestoneItem),
-      ),
-      addForm((step) => void save([...current(), step], plan.title, '#add-title')),
-      deleteBox(plan.id, container, actions),
-      el('p', { class: 'print-only' }, `Printed from Pathways on ${formatDate(new Date().toISOString())}.`),
-    ];
-    container.replaceChildren(...parts.filter((p): p is Node => p !== null));
+    },
   };
   redraw();
+}
+
+function saveProblem(error: unknown, actions: PlanActions): HTMLElement {
+  const conflict = error instanceof ApiError && error.code === 'CONFLICT';
+  return errorBox(
+    error,
+    'Could not save that change.',
+    conflict ? { label: 'Reload the plan', run: actions.reload } : undefined,
+  );
+}
+
+/** The whole plan, top to bottom. */
+function planParts(editor: PlanEditor, status: HTMLElement, problems: HTMLElement): Node[] {
+  const plan = editor.plan();
+  const parts: (Node | null)[] = [
+    ...planHeader(editor),
+    planGoal(plan, editor.actions),
+    el(
+      'p',
+      { class: 'plan-progress' },
+      `${plan.milestones.filter((m) => m.done).length} of ${plan.milestones.length} ${plan.milestones.length === 1 ? 'step' : 'steps'} done`,
+    ),
+    plan.outdated > 0
+      ? el(
+          'p',
+          { class: 'ref-notice', role: 'note' },
+          `${plan.outdated} ${plan.outdated === 1 ? 'step refers' : 'steps refer'} to something no longer in Pathways: look for “Out of date” below.`,
+        )
+      : null,
+    shareSection(plan),
+    status,
+    problems,
+    el(
+      'ol',
+      { class: 'milestones', 'aria-labelledby': 'plan-heading' },
+      ...plan.milestones.map((m, index) => milestoneItem(editor, m, index)),
+    ),
+    addForm((step) => void editor.save([...editor.milestones(), step], plan.title, '#add-title')),
+    deleteBox(plan.id, editor.container, editor.actions),
+    el('p', { class: 'print-only' }, `Printed from Pathways on ${formatDate(new Date().toISOString())}.`),
+  ];
+  return parts.filter((p): p is Node => p !== null);
+}
+
+/** The plan's name, with a way to rename it. */
+function planHeader(editor: PlanEditor): HTMLElement[] {
+  const plan = editor.plan();
+  const rename = el(
+    'button',
+    { type: 'button', class: 'secondary small no-print', 'aria-expanded': 'false' },
+    'Rename',
+  );
+  const renameForm = titleForm(
+    plan.title,
+    (title) => void editor.save(editor.milestones(), title, '#plan-heading'),
+  );
+  renameForm.hidden = true;
+  rename.addEventListener('click', () => {
+    renameForm.hidden = !renameForm.hidden;
+    rename.setAttribute('aria-expanded', String(!renameForm.hidden));
+    if (!renameForm.hidden) renameForm.querySelector('input')?.focus();
+  });
+  return [
+    el('div', { class: 'plan-title' }, el('h2', { id: 'plan-heading', tabindex: '-1' }, plan.title), rename),
+    renameForm,
+  ];
+}
+
+function planGoal(plan: Plan, actions: PlanActions): HTMLElement | null {
+  const goal = plan.goal;
+  if (!goal) return null;
+  return el(
+    'p',
+    { class: 'plan-goal' },
+    'Working towards: ',
+    goal.status === 'ACTIVE'
+      ? viewLink(`/?node=${encodeURIComponent(goal.id)}`, goal.name, () => actions.open(goal.id))
+      : el('span', {}, `${goal.name} (no longer in Pathways)`),
+  );
+}
+
+/** The private link, and the plan on paper or in a calendar. */
+function shareSection(plan: Plan): HTMLElement {
+  const shareUrl = `${window.location.origin}/?view=plan&plan=${encodeURIComponent(plan.id)}`;
+  const shareInput = el('input', { type: 'text', id: 'share-link', readonly: '', value: shareUrl });
+  const copy = el('button', { type: 'button', class: 'secondary' }, 'Copy link');
+  const copied = el('span', { role: 'status', class: 'copy-status' });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(shareUrl);
+      copied.textContent = 'Link copied';
+    } catch {
+      shareInput.select();
+      copied.textContent = 'Press Ctrl+C (or ⌘C) to copy';
+    }
+  });
+  const print = el('button', { type: 'button', class: 'secondary' }, 'Print');
+  print.addEventListener('click', () => window.print());
+  const ics = el('button', { type: 'button', class: 'secondary' }, 'Add dates to my calendar (.ics)');
+  ics.addEventListener('click', () => downloadIcs(plan));
+  return el(
+    'section',
+    { class: 'share no-print', 'aria-labelledby': 'share-heading' },
+    el('h3', { id: 'share-heading' }, 'Keep and share your plan'),
+    el(
+      'p',
+      {},
+      'There is no account: this private link is the only way back to your plan. Anyone who has it can open and change the plan, so share it only with people you trust, such as your tutor or counsellor. Keep names, phone numbers and addresses out of your notes.',
+    ),
+    el('label', { for: 'share-link' }, 'Private link to this plan'),
+    el('div', { class: 'share-row' }, shareInput, copy, copied),
+    el('div', { class: 'plan-tools' }, print, ics),
+  );
+}
+
+/** Saves the milestones after `change` has had its way with them. */
+function change(editor: PlanEditor, focus: string, edit: (milestones: MilestoneInput[]) => MilestoneInput[]) {
+  return editor.save(edit(editor.milestones()), editor.plan().title, focus);
+}
+
+function doneBox(editor: PlanEditor, m: Milestone, index: number): HTMLInputElement {
+  const checkbox = el('input', { type: 'checkbox', id: `done-${m.id}`, 'aria-describedby': `why-${m.id}` });
+  checkbox.checked = m.done;
+  checkbox.addEventListener('change', () => {
+    void change(editor, `#done-${m.id}`, (next) => {
+      const item = next[index];
+      if (item) item.done = checkbox.checked;
+      return next;
+    });
+  });
+  return checkbox;
+}
+
+function moveButton(editor: PlanEditor, m: Milestone, index: number, delta: number, label: string) {
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small',
+      'aria-label': `${label}: ${m.title}`,
+      'data-move': String(delta),
+    },
+    label,
+  );
+  button.disabled = index + delta < 0 || index + delta >= editor.plan().milestones.length;
+  button.addEventListener('click', () => {
+    void change(editor, `[data-milestone="${m.id}"] button[data-move="${delta}"]`, (next) => {
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + delta, 0, item);
+      return next;
+    });
+  });
+  return button;
+}
+
+function removeButton(editor: PlanEditor, m: Milestone, index: number): HTMLButtonElement {
+  const remove = el(
+    'button',
+    { type: 'button', class: 'secondary small', 'aria-label': `Remove: ${m.title}` },
+    'Remove',
+  );
+  remove.addEventListener('click', () => {
+    void change(editor, '#plan-heading', (next) => next.filter((_, i) => i !== index));
+  });
+  return remove;
+}
+
+/** The Edit button and the form it folds open. */
+function editToggle(editor: PlanEditor, m: Milestone, index: number) {
+  const button = el(
+    'button',
+    { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-label': `Edit: ${m.title}` },
+    'Edit',
+  );
+  const form = editForm(
+    m,
+    (changes) =>
+      void change(editor, `[data-milestone="${m.id}"] button[aria-label^="Edit"]`, (next) => {
+        const item = next[index];
+        if (item) Object.assign(item, changes);
+        return next;
+      }),
+    () => {
+      form.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    },
+  );
+  form.hidden = true;
+  button.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    button.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector('input')?.focus();
+  });
+  return { button, form };
+}
+
+/** What a milestone says: when, how long, why, whether it is out of date, and the student's note. */
+function milestoneText(m: Milestone): (HTMLElement | null)[] {
+  const meta: string[] = [];
+  if (m.due) meta.push(`Aim for ${formatDate(m.due)}`);
+  if (m.hours) meta.push(`about ${m.hours} hours`);
+  return [
+    meta.length > 0 ? el('p', { class: 'milestone-meta' }, meta.join(' · ')) : null,
+    m.why
+      ? el('p', { class: 'why', id: `why-${m.id}` }, m.why)
+      : el('span', { id: `why-${m.id}`, hidden: '' }),
+    refNotice(m),
+    m.note ? el('p', { class: 'note' }, el('strong', {}, 'My note: '), m.note) : null,
+  ];
+}
+
+function milestoneItem(editor: PlanEditor, m: Milestone, index: number): HTMLLIElement {
+  const edit = editToggle(editor, m, index);
+  const ref = m.ref;
+  const refLink =
+    ref && ref.status === 'ACTIVE' && m.kind !== 'OWN'
+      ? viewLink(`/?node=${encodeURIComponent(ref.id)}`, `More about ${ref.name}`, () =>
+          editor.actions.open(ref.id),
+        )
+      : null;
+  return el(
+    'li',
+    { class: `milestone${m.done ? ' is-done' : ''}`, 'data-milestone': m.id, 'data-kind': m.kind },
+    el(
+      'div',
+      { class: 'milestone-head' },
+      doneBox(editor, m, index),
+      el('label', { for: `done-${m.id}`, id: `title-${m.id}`, class: 'milestone-title' }, m.title),
+      el('span', { class: 'kind-badge' }, KIND_WORDS[m.kind]),
+    ),
+    ...milestoneText(m),
+    el(
+      'div',
+      { class: 'milestone-actions no-print' },
+      moveButton(editor, m, index, -1, 'Move up'),
+      moveButton(editor, m, index, 1, 'Move down'),
+      edit.button,
+      removeButton(editor, m, index),
+      refLink,
+    ),
+    edit.form,
+  );
 }
 
 function titleForm(title: string, onSave: (title: string) => void): HTMLFormElement {

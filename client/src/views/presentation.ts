@@ -3,6 +3,7 @@
 // onStep and draws whatever step it is given.
 import { SubjectApplicationsDocument } from '../api/generated/graphql.ts';
 import { ApiError, request } from '../api/request.ts';
+import { el } from './dom.ts';
 import './presentation.css';
 
 export interface PresentationOptions {
@@ -46,12 +47,15 @@ interface Mounted {
 let keyListener: ((event: KeyboardEvent) => void) | null = null;
 let fullscreenListener: (() => void) | null = null;
 let mounted: Mounted | null = null;
-/** Bumped by every render and by leaving, so an answer that arrives late is dropped. */
-let generation = 0;
 
-/** Removes the keyboard listener and forgets the deck; call it when another view takes over. */
+/** The page becomes the slides: the site header and the rest step aside. */
+export function enterPresentation(): void {
+  document.body.classList.add('presenting');
+}
+
+/** Removes the keyboard listener and forgets the deck; the router calls it when another view takes over. */
 export function leavePresentation(): void {
-  generation += 1;
+  document.body.classList.remove('presenting');
   mounted = null;
   setKeyListener(null);
   if (fullscreenListener) document.removeEventListener('fullscreenchange', fullscreenListener);
@@ -62,8 +66,8 @@ export function leavePresentation(): void {
 export async function renderPresentation(
   container: HTMLElement,
   options: PresentationOptions,
+  isCurrent: () => boolean,
 ): Promise<void> {
-  const current = ++generation;
   const subject = options.subject;
 
   if (
@@ -78,20 +82,17 @@ export async function renderPresentation(
 
   mounted = null;
   setKeyListener(keyHandler(container, { escapeOnly: true, step: 0, last: 0, options }));
-  container.setAttribute('aria-busy', 'true');
   container.replaceChildren(shell(status('Loading applications…')));
 
   let deck: Deck;
   try {
     deck = await loadDeck(subject);
   } catch (error) {
-    if (current !== generation) return;
-    container.removeAttribute('aria-busy');
+    if (!isCurrent()) return;
     showError(container, error, options);
     return;
   }
-  if (current !== generation) return;
-  container.removeAttribute('aria-busy');
+  if (!isCurrent()) return;
 
   if (deck.slides.length === 0) {
     showEmpty(container, deck, options);
@@ -184,19 +185,8 @@ function keyHandler(
 
 // ---- Drawing --------------------------------------------------------------------------------------------
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
 function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', `pv-button ${className}`, label);
+  const b = el('button', { class: `pv-button ${className}` }, label);
   b.type = 'button';
   b.addEventListener('click', () => {
     if (b.getAttribute('aria-disabled') !== 'true') onClick();
@@ -205,13 +195,13 @@ function button(label: string, className: string, onClick: () => void): HTMLButt
 }
 
 function status(text: string): HTMLElement {
-  const p = el('p', 'pv-status', text);
+  const p = el('p', { class: 'pv-status' }, text);
   p.setAttribute('role', 'status');
   return p;
 }
 
 function shell(...children: HTMLElement[]): HTMLElement {
-  const deck = el('div', 'pv-deck');
+  const deck = el('div', { class: 'pv-deck' });
   deck.append(...children);
   return deck;
 }
@@ -235,10 +225,10 @@ function fullscreenButton(): HTMLButtonElement {
 }
 
 function topBar(subjectName: string, options: PresentationOptions): HTMLElement {
-  const top = el('header', 'pv-top');
-  const title = el('h1', 'pv-subject', subjectName);
+  const top = el('header', { class: 'pv-top' });
+  const title = el('h1', { class: 'pv-subject' }, subjectName);
   title.tabIndex = -1;
-  const tools = el('div', 'pv-tools');
+  const tools = el('div', { class: 'pv-tools' });
   tools.append(
     fullscreenButton(),
     button('Exit', 'pv-secondary pv-exit', () => options.onExit()),
@@ -248,21 +238,21 @@ function topBar(subjectName: string, options: PresentationOptions): HTMLElement 
 }
 
 function mount(container: HTMLElement, deck: Deck, options: PresentationOptions): Mounted {
-  const slide = el('article', 'pv-slide');
+  const slide = el('article', { class: 'pv-slide' });
   slide.setAttribute('aria-live', 'polite');
   slide.setAttribute('aria-atomic', 'true');
-  const count = el('p', 'pv-count');
-  const name = el('h2', 'pv-name');
-  const exampleBlock = el('section', 'pv-example');
+  const count = el('p', { class: 'pv-count' });
+  const name = el('h2', { class: 'pv-name' });
+  const exampleBlock = el('section', { class: 'pv-example' });
   const example = el('p');
-  exampleBlock.append(el('h3', 'pv-label', 'Example'), example);
-  const why = el('p', 'pv-why');
-  const questionBlock = el('section', 'pv-question');
-  const question = el('p', 'pv-question-text');
-  questionBlock.append(el('h3', 'pv-label', 'Think about it'), question);
+  exampleBlock.append(el('h3', { class: 'pv-label' }, 'Example'), example);
+  const why = el('p', { class: 'pv-why' });
+  const questionBlock = el('section', { class: 'pv-question' });
+  const question = el('p', { class: 'pv-question-text' });
+  questionBlock.append(el('h3', { class: 'pv-label' }, 'Think about it'), question);
   slide.append(count, name, exampleBlock, why, questionBlock);
 
-  const nav = el('nav', 'pv-nav');
+  const nav = el('nav', { class: 'pv-nav' });
   nav.setAttribute('aria-label', 'Applications');
   const m: Mounted = {
     container,
@@ -276,7 +266,7 @@ function mount(container: HTMLElement, deck: Deck, options: PresentationOptions)
     question,
     previous: button('← Previous', 'pv-previous', () => step(-1)),
     next: button('Next →', 'pv-next', () => step(1)),
-    progress: el('p', 'pv-progress'),
+    progress: el('p', { class: 'pv-progress' }),
   };
   m.progress.setAttribute('aria-hidden', 'true');
   function step(delta: number): void {
@@ -285,7 +275,11 @@ function mount(container: HTMLElement, deck: Deck, options: PresentationOptions)
   }
   nav.append(m.previous, m.progress, m.next);
 
-  const keys = el('p', 'pv-keys', 'Keys: → or Space next · ← previous · Home first · End last · Esc exit');
+  const keys = el(
+    'p',
+    { class: 'pv-keys' },
+    'Keys: → or Space next · ← previous · Home first · End last · Esc exit',
+  );
   container.replaceChildren(shell(topBar(deck.subjectName, options), slide, nav, keys));
   return m;
 }
@@ -301,7 +295,7 @@ function showStep(m: Mounted, options: PresentationOptions): void {
   m.count.textContent = `Application ${at + 1} of ${total}`;
   m.name.textContent = slide.name;
   m.example.textContent = slide.example;
-  m.why.replaceChildren(el('strong', undefined, `Why it uses ${deck.subjectName}:`), ` ${slide.why}`);
+  m.why.replaceChildren(el('strong', {}, `Why it uses ${deck.subjectName}:`), ` ${slide.why}`);
   m.question.textContent = slide.reflectionPrompt;
   m.progress.textContent = `${at + 1} / ${total}`;
   m.previous.setAttribute('aria-disabled', String(at === 0));
@@ -311,9 +305,9 @@ function showStep(m: Mounted, options: PresentationOptions): void {
 }
 
 function showEmpty(container: HTMLElement, deck: Deck, options: PresentationOptions): void {
-  const body = el('div', 'pv-message');
+  const body = el('div', { class: 'pv-message' });
   body.append(
-    el('p', 'pv-empty', `${deck.subjectName} has no applications yet`),
+    el('p', { class: 'pv-empty' }, `${deck.subjectName} has no applications yet`),
     button('Back to explore', 'pv-primary', () => options.onExit()),
   );
   body.setAttribute('role', 'status');
@@ -324,17 +318,17 @@ function showEmpty(container: HTMLElement, deck: Deck, options: PresentationOpti
 }
 
 function showError(container: HTMLElement, error: unknown, options: PresentationOptions): void {
-  const box = el('div', 'pv-message pv-error');
+  const box = el('div', { class: 'pv-message pv-error' });
   box.setAttribute('role', 'alert');
   box.append(
     el(
       'p',
-      'pv-error-text',
+      { class: 'pv-error-text' },
       error instanceof ApiError ? error.message : 'Something went wrong while loading this presentation.',
     ),
   );
   if (error instanceof ApiError && error.requestId) {
-    box.append(el('p', 'pv-reference', `Reference: ${error.requestId}`));
+    box.append(el('p', { class: 'pv-reference' }, `Reference: ${error.requestId}`));
   }
   const back = button('Back to explore', 'pv-primary', () => options.onExit());
   box.append(back);

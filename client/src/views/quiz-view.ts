@@ -1,14 +1,10 @@
 // The interests quiz: thirty things to rate from "not for me" to "love it", then the student's
 // interests, and the fields and careers whose Holland codes fit them, each with its reason.
-// Answers stay in this page's memory only: nothing is stored, and a reload starts afresh.
+// Answers stay in this page's memory only (state/quiz-answers.ts): nothing is stored.
 import './quiz-view.css';
-import {
-  InterestMatchesDocument,
-  QuizItemsDocument,
-  type InterestMatchesQuery,
-  type QuizItemsQuery,
-} from '../api/generated/graphql.ts';
+import { InterestMatchesDocument, QuizItemsDocument } from '../api/generated/graphql.ts';
 import { request } from '../api/request.ts';
+import { answers, quiz, type QuizItems, type QuizResults } from '../state/quiz-answers.ts';
 import { careerCard, fitBar, type CardActions } from './career-card.ts';
 import { compareBar } from './compare-view.ts';
 import { el, errorBox, statusLine } from './dom.ts';
@@ -17,11 +13,12 @@ const SCALE = ['Not for me', 'Not really', 'Not sure', 'Quite like', 'Love it'] 
 const SHOWN_CAREERS = 12;
 const SHOWN_FIELDS = 5;
 
-const answers = new Map<string, number>();
-let items: QuizItemsQuery['quizItems'] | null = null;
-let results: InterestMatchesQuery['interestMatches'] | null = null;
+export interface QuizActions extends CardActions {
+  compare(): void;
+  retry(): void;
+}
 
-function itemFieldset(item: QuizItemsQuery['quizItems'][number], index: number, onChange: () => void) {
+function itemFieldset(item: QuizItems[number], index: number, onChange: () => void) {
   const legendId = `quiz-${item.id}-legend`;
   const options = SCALE.map((label, i) => {
     const value = i + 1;
@@ -46,11 +43,7 @@ function itemFieldset(item: QuizItemsQuery['quizItems'][number], index: number, 
   );
 }
 
-function renderResults(
-  container: HTMLElement,
-  matches: InterestMatchesQuery['interestMatches'],
-  actions: CardActions,
-) {
+function renderResults(container: HTMLElement, matches: QuizResults, actions: CardActions): void {
   const profile = el(
     'ul',
     { class: 'profile' },
@@ -106,30 +99,32 @@ function renderResults(
   );
 }
 
-export async function renderQuiz(
-  container: HTMLElement,
-  actions: CardActions & { compare(): void },
-): Promise<void> {
-  const heading = el('h2', { id: 'quiz-heading' }, 'Interests quiz');
-  container.replaceChildren(heading, statusLine('Loading the quiz…'));
-  try {
-    items ??= (await request(QuizItemsDocument, {})).quizItems;
-  } catch (error) {
-    container.replaceChildren(
-      heading,
-      errorBox(error, 'Could not load the quiz.', {
-        label: 'Try again',
-        run: () => void renderQuiz(container, actions),
-      }),
-    );
-    return;
-  }
-  const quizItems = items;
+function missingAnswer(form: HTMLFormElement, message: HTMLElement, items: QuizItems): boolean {
+  const missing = items.find((i) => !answers.has(i.id));
+  if (!missing) return false;
+  message.replaceChildren(
+    el(
+      'p',
+      { class: 'error', role: 'alert' },
+      `Question ${items.indexOf(missing) + 1} has no answer yet. Pick “Not sure” if you cannot decide.`,
+    ),
+  );
+  form.querySelector<HTMLInputElement>(`input[name="quiz-${missing.id}"]`)?.focus();
+  return true;
+}
+
+/** The questions; on submit, the matches for the answers (unless another drawing took over). */
+function quizForm(
+  items: QuizItems,
+  resultsBox: HTMLElement,
+  onResults: () => void,
+  actions: QuizActions,
+  isCurrent: () => boolean,
+): HTMLFormElement {
   const progress = el('p', { class: 'quiz-progress', 'aria-live': 'polite' });
-  const showProgress = () => (progress.textContent = `${answers.size} of ${quizItems.length} answered`);
+  const showProgress = () => (progress.textContent = `${answers.size} of ${items.length} answered`);
   showProgress();
   const message = el('div', { class: 'quiz-message' });
-  const resultsBox = el('section', { class: 'quiz-results', 'aria-labelledby': 'quiz-results-heading' });
   const submit = el('button', { type: 'submit' }, 'See my matches');
   const form = el(
     'form',
@@ -137,7 +132,7 @@ export async function renderQuiz(
     el(
       'ol',
       { class: 'quiz-items' },
-      ...quizItems.map((item, i) => el('li', {}, itemFieldset(item, i, showProgress))),
+      ...items.map((item, i) => el('li', {}, itemFieldset(item, i, showProgress))),
     ),
     progress,
     message,
@@ -146,60 +141,80 @@ export async function renderQuiz(
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.replaceChildren();
-    const missing = quizItems.find((i) => !answers.has(i.id));
-    if (missing) {
-      message.replaceChildren(
-        el(
-          'p',
-          { class: 'error', role: 'alert' },
-          `Question ${quizItems.indexOf(missing) + 1} has no answer yet. Pick “Not sure” if you cannot decide.`,
-        ),
-      );
-      form.querySelector<HTMLInputElement>(`input[name="quiz-${missing.id}"]`)?.focus();
-      return;
-    }
+    if (missingAnswer(form, message, items)) return;
     submit.disabled = true;
     resultsBox.setAttribute('aria-busy', 'true');
     try {
-      const answered = quizItems.map((i) => ({ item: i.id, value: answers.get(i.id) ?? 3 }));
-      results = (await request(InterestMatchesDocument, { answers: answered, first: 30 })).interestMatches;
-      renderResults(resultsBox, results, actions);
-      showForm(false);
+      const answered = items.map((i) => ({ item: i.id, value: answers.get(i.id) ?? 3 }));
+      const { interestMatches } = await request(InterestMatchesDocument, { answers: answered, first: 30 });
+      if (!isCurrent()) return;
+      quiz.results = interestMatches;
+      renderResults(resultsBox, interestMatches, actions);
+      onResults();
       resultsBox.querySelector<HTMLElement>('#quiz-results-heading')?.focus();
     } catch (error) {
-      message.replaceChildren(errorBox(error, 'Could not work out your matches.'));
+      if (isCurrent()) message.replaceChildren(errorBox(error, 'Could not work out your matches.'));
     } finally {
       submit.disabled = false;
       resultsBox.removeAttribute('aria-busy');
     }
   });
-  // Once there are results the questions fold away, so the matches are what the student sees.
-  const change = el(
+  return form;
+}
+
+/** Once there are results the questions fold away, so the matches are what the student sees. */
+function foldButton(form: HTMLFormElement): { button: HTMLButtonElement; showForm(shown: boolean): void } {
+  const button = el(
     'button',
     { type: 'button', class: 'secondary', 'aria-expanded': 'false' },
     'Change my answers',
   );
   const showForm = (shown: boolean) => {
     form.hidden = !shown;
-    change.hidden = results === null;
-    change.setAttribute('aria-expanded', String(shown));
-    change.textContent = shown ? 'Hide the questions' : 'Change my answers';
+    button.hidden = quiz.results === null;
+    button.setAttribute('aria-expanded', String(shown));
+    button.textContent = shown ? 'Hide the questions' : 'Change my answers';
   };
-  change.addEventListener('click', () => {
+  button.addEventListener('click', () => {
     showForm(form.hidden);
     if (!form.hidden) form.querySelector<HTMLInputElement>('input')?.focus();
   });
-  if (results) renderResults(resultsBox, results, actions);
-  showForm(results === null);
+  return { button, showForm };
+}
+
+export async function renderQuiz(
+  container: HTMLElement,
+  actions: QuizActions,
+  isCurrent: () => boolean,
+): Promise<void> {
+  const heading = el('h2', { id: 'quiz-heading' }, 'Interests quiz');
+  container.replaceChildren(heading, statusLine('Loading the quiz…'));
+  try {
+    quiz.items ??= (await request(QuizItemsDocument, {})).quizItems;
+  } catch (error) {
+    if (!isCurrent()) return;
+    container.replaceChildren(
+      heading,
+      errorBox(error, 'Could not load the quiz.', { label: 'Try again', run: actions.retry }),
+    );
+    return;
+  }
+  if (!isCurrent()) return;
+  const items = quiz.items;
+  const resultsBox = el('section', { class: 'quiz-results', 'aria-labelledby': 'quiz-results-heading' });
+  const form = quizForm(items, resultsBox, () => fold.showForm(false), actions, isCurrent);
+  const fold = foldButton(form);
+  if (quiz.results) renderResults(resultsBox, quiz.results, actions);
+  fold.showForm(quiz.results === null);
   container.replaceChildren(
     heading,
     el(
       'p',
       { class: 'description' },
-      `${quizItems.length} quick questions: how much would you enjoy each of these? There are no right answers, and nothing you pick is saved.`,
+      `${items.length} quick questions: how much would you enjoy each of these? There are no right answers, and nothing you pick is saved.`,
     ),
     compareBar(actions.compare),
-    change,
+    fold.button,
     form,
     resultsBox,
   );

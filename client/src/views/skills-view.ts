@@ -104,33 +104,14 @@ function missingBlock(match: Match, have: string[]): HTMLElement {
   );
 }
 
-export async function renderSkills(
-  container: HTMLElement,
-  state: { have: string[]; enjoy: string[] },
-  actions: SkillsActions,
-): Promise<void> {
-  const heading = el('h2', { id: 'skills-heading' }, 'My skills and subjects');
+type Named = { id: string; name: string };
+
+/** The two pickers (a search box each) with the chips of what is picked; `fill` names the chips. */
+function pickers(state: { have: string[]; enjoy: string[] }, actions: SkillsActions) {
   const skillPicker = el('div', { class: 'picker' });
   const subjectPicker = el('div', { class: 'picker' });
   const haveChips = el('div', { class: 'chips', role: 'group', 'aria-label': 'Skills you have' });
   const enjoyChips = el('div', { class: 'chips', role: 'group', 'aria-label': 'Subjects you enjoy' });
-  const results = el('section', { class: 'skill-results', 'aria-labelledby': 'skill-results-heading' });
-  container.replaceChildren(
-    heading,
-    el(
-      'p',
-      { class: 'description' },
-      'Add skills you already have and school subjects you enjoy. Careers that need what you have come first. Nothing is saved: your picks live only in this page’s address.',
-    ),
-    el(
-      'div',
-      { class: 'pickers' },
-      el('div', {}, skillPicker, haveChips),
-      el('div', {}, subjectPicker, enjoyChips),
-    ),
-    compareBar(actions.compare),
-    results,
-  );
   mountSearchBox(
     skillPicker,
     (hit) => {
@@ -145,8 +126,7 @@ export async function renderSkills(
     },
     { label: 'Add a subject you enjoy', placeholder: 'Biology, art, maths…', kinds: ['SUBJECT'] },
   );
-
-  const fillChips = (have: { id: string; name: string }[], enjoy: { id: string; name: string }[]) => {
+  const fill = (have: Named[], enjoy: Named[]) => {
     haveChips.replaceChildren(
       ...have.map((k) => chip(k.name, () => actions.choose({ have: state.have.filter((h) => h !== k.id) }))),
     );
@@ -156,61 +136,82 @@ export async function renderSkills(
       ),
     );
   };
-  const asIds = (ids: string[]) => ids.map((id) => ({ id, name: id }));
-  fillChips(asIds(state.have), asIds(state.enjoy));
+  const asIds = (list: string[]) => list.map((id) => ({ id, name: id }));
+  fill(asIds(state.have), asIds(state.enjoy));
+  const element = el(
+    'div',
+    { class: 'pickers' },
+    el('div', {}, skillPicker, haveChips),
+    el('div', {}, subjectPicker, enjoyChips),
+  );
+  return { element, fill };
+}
 
+function matchList(matches: Match[], have: string[], actions: SkillsActions): HTMLElement {
+  if (matches.length === 0)
+    return statusLine('No career in Pathways uses these yet. Try adding another skill or subject.');
+  return el(
+    'ol',
+    { class: 'match-list' },
+    ...matches.map((m) =>
+      careerCard(
+        m.career,
+        { value: m.score, label: 'Match' },
+        m.reason,
+        actions,
+        ...(m.enjoyed.length > 0
+          ? [
+              el(
+                'p',
+                { class: 'match-meta' },
+                `Subjects you enjoy that it uses: ${m.enjoyed.map((s) => s.name).join(', ')}`,
+              ),
+            ]
+          : []),
+        missingBlock(m, have),
+      ),
+    ),
+  );
+}
+
+export async function renderSkills(
+  container: HTMLElement,
+  state: { have: string[]; enjoy: string[] },
+  actions: SkillsActions,
+  isCurrent: () => boolean,
+): Promise<void> {
+  const picked = pickers(state, actions);
+  const results = el('section', { class: 'skill-results', 'aria-labelledby': 'skill-results-heading' });
+  const resultsHeading = () => el('h3', { id: 'skill-results-heading' }, 'Careers that match');
+  container.replaceChildren(
+    el('h2', { id: 'skills-heading' }, 'My skills and subjects'),
+    el(
+      'p',
+      { class: 'description' },
+      'Add skills you already have and school subjects you enjoy. Careers that need what you have come first. Nothing is saved: your picks live only in this page’s address.',
+    ),
+    picked.element,
+    compareBar(actions.compare),
+    results,
+  );
   if (state.have.length === 0 && state.enjoy.length === 0) {
     results.replaceChildren(
-      el('h3', { id: 'skill-results-heading' }, 'Careers that match'),
+      resultsHeading(),
       statusLine('Add a skill or a subject to see careers that match.'),
     );
     return;
   }
-  results.replaceChildren(
-    el('h3', { id: 'skill-results-heading' }, 'Careers that match'),
-    statusLine('Matching…'),
-  );
-  results.setAttribute('aria-busy', 'true');
+  results.replaceChildren(resultsHeading(), statusLine('Matching…'));
   try {
     const { skillMatches } = await request(SkillMatchesDocument, {
       have: state.have,
       enjoy: state.enjoy,
       first: MATCHES,
     });
-    fillChips(skillMatches.have, skillMatches.enjoy);
-    results.replaceChildren(
-      el('h3', { id: 'skill-results-heading' }, 'Careers that match'),
-      skillMatches.matches.length === 0
-        ? statusLine('No career in Pathways uses these yet. Try adding another skill or subject.')
-        : el(
-            'ol',
-            { class: 'match-list' },
-            ...skillMatches.matches.map((m) =>
-              careerCard(
-                m.career,
-                { value: m.score, label: 'Match' },
-                m.reason,
-                actions,
-                ...(m.enjoyed.length > 0
-                  ? [
-                      el(
-                        'p',
-                        { class: 'match-meta' },
-                        `Subjects you enjoy that it uses: ${m.enjoyed.map((s) => s.name).join(', ')}`,
-                      ),
-                    ]
-                  : []),
-                missingBlock(m, state.have),
-              ),
-            ),
-          ),
-    );
+    if (!isCurrent()) return;
+    picked.fill(skillMatches.have, skillMatches.enjoy);
+    results.replaceChildren(resultsHeading(), matchList(skillMatches.matches, state.have, actions));
   } catch (error) {
-    results.replaceChildren(
-      el('h3', { id: 'skill-results-heading' }, 'Careers that match'),
-      errorBox(error, 'Could not match careers.'),
-    );
-  } finally {
-    results.removeAttribute('aria-busy');
+    if (isCurrent()) results.replaceChildren(resultsHeading(), errorBox(error, 'Could not match careers.'));
   }
 }
