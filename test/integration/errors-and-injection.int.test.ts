@@ -1,27 +1,26 @@
 // Every error code the contract names, each caused by a real HTTP request, and hostile strings in every
 // string argument of every query: none may break the server, and none may change the graph.
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CareerDetailDocument, NeighbourhoodDocument } from '../../client/src/api/generated/graphql.ts';
 import {
-  postGraphQL,
-  startTestServer,
-  withUnreachableNeo4j,
+  NodeIdDocument,
+  PathsPageDocument,
+  SearchPageDocument,
+  SkillGapDetailDocument,
+  SubjectCareerPathsDocument,
+} from '../generated/graphql.ts';
+import {
+  apiAt,
+  startApi,
+  useHarness,
+  type Api,
+  type Document,
   type GraphQLResult,
-  type TestServer,
-} from '../support/http-server.ts';
-import { rawCounts, testDriver, testNeo4j } from '../support/neo4j.ts';
+} from '../support/harness.ts';
+import { postGraphQL, sendGraphQL, withUnreachableNeo4j } from '../support/http-server.ts';
+import { rawCounts } from '../support/neo4j.ts';
 
-let driver: Driver;
-let server: TestServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server.close();
-  await driver.close();
-});
+const api = useHarness();
 
 type Errors = NonNullable<GraphQLResult['errors']>;
 
@@ -37,15 +36,28 @@ function expectWellFormed(errors: Errors): void {
   }
 }
 
+/**
+ * A generated document sent with variables the schema may refuse (the point of these tests), or a raw
+ * query string for probes that are not valid GraphQL at all.
+ */
+type Probe = string | Document<unknown, never>;
+
+const send = (
+  probe: Probe,
+  variables: Record<string, unknown>,
+  at: Api = api,
+): Promise<GraphQLResult<unknown>> =>
+  typeof probe === 'string' ? sendGraphQL(at.url, probe, variables) : at.requestUnchecked(probe, variables);
+
 /** Sends a request that must fail with `code` (and name `argument` when given); returns the error. */
 async function expectError(
   code: string,
-  query: string,
+  probe: Probe,
   variables: Record<string, unknown> = {},
   extensions: Record<string, unknown> = {},
-  url = server.url,
+  at: Api = api,
 ): Promise<Errors[number]> {
-  const result = await postGraphQL(url, query, variables);
+  const result = await send(probe, variables, at);
   expect(result.errors, JSON.stringify(result)).toBeDefined();
   expectWellFormed(result.errors!);
   const [error] = result.errors!;
@@ -53,30 +65,16 @@ async function expectError(
   return error!;
 }
 
-const badInput = (query: string, variables: Record<string, unknown>, argument?: string) =>
-  expectError('BAD_USER_INPUT', query, variables, argument ? { argument } : {});
+const badInput = (probe: Probe, variables: Record<string, unknown>, argument?: string) =>
+  expectError('BAD_USER_INPUT', probe, variables, argument ? { argument } : {});
 
-const SEARCH = `query ($text: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
-  search(text: $text, kinds: $kinds, first: $first, after: $after) { hits { node { id } } pageInfo { endCursor } }
-}`;
-const NODE = `query ($id: ID!) { node(id: $id) { id } }`;
-const NEIGHBOURHOOD = `query ($id: ID!, $depth: Int, $kinds: [NodeKind!], $first: Int) {
-  neighbourhood(id: $id, depth: $depth, kinds: $kinds, first: $first) { nodes { id } truncated }
-}`;
-const SUBJECT_CAREERS = `query ($subject: ID!, $via: ID, $first: Int, $after: String) {
-  subjectCareers(subject: $subject, via: $via, first: $first, after: $after) {
-    paths { career { id } } pageInfo { endCursor }
-  }
-}`;
-const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $relationships: [RelationshipType!], $first: Int, $after: String) {
-  paths(from: $from, to: $to, maxHops: $maxHops, relationships: $relationships, first: $first, after: $after) {
-    paths { nodes { id } } pageInfo { endCursor }
-  }
-}`;
-const CAREER = `query ($id: ID!) { career(id: $id) { career { id } } }`;
-const SKILL_GAP = `query ($career: ID!, $have: [ID!]!) {
-  skillGap(career: $career, have: $have) { missing { skill { id } } coverage }
-}`;
+const SEARCH = SearchPageDocument;
+const NODE = NodeIdDocument;
+const NEIGHBOURHOOD = NeighbourhoodDocument;
+const SUBJECT_CAREERS = SubjectCareerPathsDocument;
+const PATHS = PathsPageDocument;
+const CAREER = CareerDetailDocument;
+const SKILL_GAP = SkillGapDetailDocument;
 
 const cursor = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -162,14 +160,14 @@ describe('BAD_USER_INPUT', () => {
   it('for more aliases than allowed (16), while 15 are fine', async () => {
     const aliased = (n: number) =>
       `{ ${Array.from({ length: n }, (_, i) => `a${i}: node(id: "biology") { id }`).join(' ')} }`;
-    const fine = await postGraphQL(server.url, aliased(15));
+    const fine = await postGraphQL(api.url, aliased(15));
     expect(fine.errors).toBeUndefined();
     await badInput(aliased(16), {});
   });
 
   it('for a query deeper than allowed', async () => {
     const deep = (n: number) => `{ ${'... on Query { '.repeat(n)}stats { totalNodes }${' }'.repeat(n)} }`;
-    const fine = await postGraphQL(server.url, deep(3));
+    const fine = await postGraphQL(api.url, deep(3));
     expect(fine.errors).toBeUndefined();
     await badInput(deep(12), {});
   });
@@ -233,15 +231,16 @@ describe('NOT_FOUND', () => {
 describe('SERVICE_UNAVAILABLE', () => {
   it('when the database is unreachable, with a request id', async () => {
     await withUnreachableNeo4j(async (url) => {
+      const unreachable = apiAt(url);
       for (const [query, variables] of [
         [NODE, { id: 'biology' }],
         [SEARCH, { text: 'water' }],
       ] as const) {
-        const error = await expectError('SERVICE_UNAVAILABLE', query, variables, {}, url);
+        const error = await expectError('SERVICE_UNAVAILABLE', query, variables, {}, unreachable);
         expect(error.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
       }
       // Input is still checked before the database is asked.
-      await expectError('BAD_USER_INPUT', NODE, { id: 'Bad Id' }, { argument: 'id' }, url);
+      await expectError('BAD_USER_INPUT', NODE, { id: 'Bad Id' }, { argument: 'id' }, unreachable);
     });
   });
 });
@@ -250,7 +249,7 @@ describe('INTERNAL_SERVER_ERROR', () => {
   it('for anything unexpected: a generic message and a request id, nothing of the cause', async () => {
     const secret = 'boom: secret detail from the driver';
     // The real driver, except that every query fails with a plain Error (not a Neo4jError).
-    const broken = new Proxy(driver, {
+    const broken = new Proxy(api.driver, {
       get(target, property) {
         const fail = () => Promise.reject(new Error(secret));
         if (property === 'executeQuery') return fail;
@@ -260,29 +259,23 @@ describe('INTERNAL_SERVER_ERROR', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const brokenServer = await startTestServer(broken);
+    const brokenServer = await startApi(broken);
     try {
       const requestIds = new Set<string>();
-      for (const [query, variables] of [
-        [NODE, { id: 'biology' }],
-        [SEARCH, { text: 'water' }],
-        [NEIGHBOURHOOD, { id: 'biology' }],
-        [SUBJECT_CAREERS, { subject: 'biology' }],
-        [PATHS, { from: 'biology', to: 'hydrologist' }],
-        [CAREER, { id: 'hydrologist' }],
-        [SKILL_GAP, { career: 'hydrologist', have: [] }],
-      ] as const) {
-        const response = await fetch(`${brokenServer.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await response.json()) as { errors: Errors };
-        expectWellFormed(body.errors);
-        const [error] = body.errors;
+      for (const response of [
+        await brokenServer.request(NODE, { id: 'biology' }),
+        await brokenServer.request(SEARCH, { text: 'water' }),
+        await brokenServer.request(NEIGHBOURHOOD, { id: 'biology' }),
+        await brokenServer.request(SUBJECT_CAREERS, { subject: 'biology' }),
+        await brokenServer.request(PATHS, { from: 'biology', to: 'hydrologist' }),
+        await brokenServer.request(CAREER, { id: 'hydrologist' }),
+        await brokenServer.request(SKILL_GAP, { career: 'hydrologist', have: [] }),
+      ]) {
+        expectWellFormed(response.errors!);
+        const [error] = response.errors!;
         expect(error!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
         expect(error!.message).toMatch(/went wrong on our side/);
-        expect(JSON.stringify(body)).not.toContain('secret');
+        expect(JSON.stringify({ data: response.data, errors: response.errors })).not.toContain('secret');
         const requestId = error!.extensions?.requestId;
         expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
         expect(response.headers.get('x-request-id')).toBe(requestId);
@@ -317,61 +310,42 @@ const HOSTILE = [
 ];
 
 /** Each string argument of each query, with every other argument valid. */
-const TARGETS: { argument: string; query: string; variables: (value: string) => Record<string, unknown> }[] =
-  [
-    { argument: 'search.text', query: SEARCH, variables: (v) => ({ text: v }) },
-    { argument: 'search.after', query: SEARCH, variables: (v) => ({ text: 'water', after: v }) },
-    { argument: 'node.id', query: NODE, variables: (v) => ({ id: v }) },
-    { argument: 'neighbourhood.id', query: NEIGHBOURHOOD, variables: (v) => ({ id: v }) },
-    { argument: 'subjectCareers.subject', query: SUBJECT_CAREERS, variables: (v) => ({ subject: v }) },
-    {
-      argument: 'subjectCareers.via',
-      query: SUBJECT_CAREERS,
-      variables: (v) => ({ subject: 'biology', via: v }),
-    },
-    {
-      argument: 'subjectCareers.after',
-      query: SUBJECT_CAREERS,
-      variables: (v) => ({ subject: 'biology', after: v }),
-    },
-    { argument: 'paths.from', query: PATHS, variables: (v) => ({ from: v, to: 'hydrologist' }) },
-    { argument: 'paths.to', query: PATHS, variables: (v) => ({ from: 'biology', to: v }) },
-    {
-      argument: 'paths.after',
-      query: PATHS,
-      variables: (v) => ({ from: 'biology', to: 'hydrologist', after: v }),
-    },
-    { argument: 'career.id', query: CAREER, variables: (v) => ({ id: v }) },
-    { argument: 'skillGap.career', query: SKILL_GAP, variables: (v) => ({ career: v, have: [] }) },
-    {
-      argument: 'skillGap.have',
-      query: SKILL_GAP,
-      variables: (v) => ({ career: 'hydrologist', have: ['data-analysis', v] }),
-    },
-  ];
-
-async function relationshipCount(): Promise<number> {
-  const result = await driver.executeQuery(
-    'MATCH ()-[r]->() RETURN count(r) AS n',
-    {},
-    {
-      database: testNeo4j().database,
-    },
-  );
-  return result.records[0]?.get('n') as number;
-}
+const TARGETS: { argument: string; query: Probe; variables: (value: string) => Record<string, unknown> }[] = [
+  { argument: 'search.text', query: SEARCH, variables: (v) => ({ text: v }) },
+  { argument: 'search.after', query: SEARCH, variables: (v) => ({ text: 'water', after: v }) },
+  { argument: 'node.id', query: NODE, variables: (v) => ({ id: v }) },
+  { argument: 'neighbourhood.id', query: NEIGHBOURHOOD, variables: (v) => ({ id: v }) },
+  { argument: 'subjectCareers.subject', query: SUBJECT_CAREERS, variables: (v) => ({ subject: v }) },
+  {
+    argument: 'subjectCareers.via',
+    query: SUBJECT_CAREERS,
+    variables: (v) => ({ subject: 'biology', via: v }),
+  },
+  {
+    argument: 'subjectCareers.after',
+    query: SUBJECT_CAREERS,
+    variables: (v) => ({ subject: 'biology', after: v }),
+  },
+  { argument: 'paths.from', query: PATHS, variables: (v) => ({ from: v, to: 'hydrologist' }) },
+  { argument: 'paths.to', query: PATHS, variables: (v) => ({ from: 'biology', to: v }) },
+  {
+    argument: 'paths.after',
+    query: PATHS,
+    variables: (v) => ({ from: 'biology', to: 'hydrologist', after: v }),
+  },
+  { argument: 'career.id', query: CAREER, variables: (v) => ({ id: v }) },
+  { argument: 'skillGap.career', query: SKILL_GAP, variables: (v) => ({ career: v, have: [] }) },
+  {
+    argument: 'skillGap.have',
+    query: SKILL_GAP,
+    variables: (v) => ({ career: 'hydrologist', have: ['data-analysis', v] }),
+  },
+];
 
 async function graphState() {
-  const ids = await driver.executeQuery(
-    'MATCH (n:Entity) RETURN n.id AS id ORDER BY id',
-    {},
-    { database: testNeo4j().database },
-  );
-  return {
-    nodes: await rawCounts(driver),
-    relationships: await relationshipCount(),
-    ids: ids.records.map((r) => r.get('id') as string),
-  };
+  const [relationships] = await api.cypher<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
+  const ids = await api.cypher<{ id: string }>('MATCH (n:Entity) RETURN n.id AS id ORDER BY id');
+  return { nodes: await rawCounts(api.driver), relationships: relationships!.n, ids: ids.map((r) => r.id) };
 }
 
 describe('injection', () => {
@@ -384,7 +358,7 @@ describe('injection', () => {
   for (const { argument, query, variables } of TARGETS) {
     it(`${argument}: hostile strings give data or BAD_USER_INPUT, never an internal error`, async () => {
       for (const value of HOSTILE) {
-        const result = await postGraphQL(server.url, query, variables(value));
+        const result = await send(query, variables(value));
         const context = `${argument} = ${JSON.stringify(value)}: ${JSON.stringify(result.errors)}`;
         if (result.errors) {
           expectWellFormed(result.errors);
@@ -398,9 +372,7 @@ describe('injection', () => {
 
   it('search text with Lucene syntax is searched as words, not as a query', async () => {
     // "name:(a OR b)" must not become a field query; its words are searched like any others.
-    const result = await postGraphQL<{ search: { hits: { node: { id: string } }[] } }>(server.url, SEARCH, {
-      text: 'hydrologist*:*',
-    });
+    const result = await api.request(SEARCH, { text: 'hydrologist*:*' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.search.hits[0]?.node.id).toBe('hydrologist');
   });

@@ -2,72 +2,54 @@
 // comparison, and anonymous plans (create, read, update, conflicts, delete, limits), including what a
 // plan shows when a node it refers to is retired or removed. Probe nodes get random ids.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  CompareCareersDocument,
+  CreateNodeDocument,
+  CreatePlanDocument,
+  DeletePlanDocument,
+  InterestMatchesDocument,
+  PlanDocument,
+  QuizItemsDocument,
+  RetireNodeDocument,
+  SkillMatchesDocument,
+  UpdatePlanDocument,
+  type CreatePlanInput,
+  type MilestoneInput,
+  type PlanFieldsFragment,
+  type UpdatePlanInput,
+} from '../../client/src/api/generated/graphql.ts';
 import { QUIZ_ITEMS } from '../../server/scoring/riasec.ts';
-import { call, codeOf, makeAccount, signIn, type Session } from '../support/curator.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { CreatePlanFullDocument } from '../generated/graphql.ts';
+import { codeOf, useHarness } from '../support/harness.ts';
 
-let driver: Driver;
-let server: TestServer;
+const api = useHarness();
+const { cypher } = api;
 
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
 afterAll(async () => {
   await cypher('MATCH (p:Plan) WHERE p.id IN $ids DETACH DELETE p', { ids: made });
-  await server.close();
-  await driver.close();
 });
-
-async function cypher<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const result = await driver.executeQuery(statement, params, { database: testNeo4j().database });
-  return result.records.map((r) => r.toObject() as T);
-}
 
 const answers = (value: (letter: string) => number) =>
   QUIZ_ITEMS.map((i) => ({ item: i.id, value: value(i.letter) }));
 
-const INTERESTS = `query ($answers: [QuizAnswerInput!]!, $first: Int) {
-  interestMatches(answers: $answers, first: $first) {
-    code
-    profile { interest letter score }
-    careers { career { id name riasec } fit reason }
-    fields { field { id name } fit reason careers { career { id } fit } }
-  }
-}`;
-
-interface InterestResult {
-  interestMatches: {
-    code: string;
-    profile: { interest: string; letter: string; score: number }[];
-    careers: { career: { id: string; name: string; riasec: string }; fit: number; reason: string }[];
-    fields: { field: { id: string }; fit: number; reason: string; careers: { fit: number }[] }[];
-  };
-}
-
 describe('interests quiz', () => {
   it('serves thirty items', async () => {
-    const result = await call<{ quizItems: { id: string; text: string }[] }>(
-      server.url,
-      '{ quizItems { id text } }',
-    );
+    const result = await api.request(QuizItemsDocument);
     expect(result.data?.quizItems.map((i) => i.id)).toEqual(QUIZ_ITEMS.map((i) => i.id));
   });
 
   it('ranks careers by the fit of their Holland codes, with reasons', async () => {
     // I all 5 → 1, R all 4 → 0.75, C all 3 → 0.5, the rest 0.
     const values: Record<string, number> = { I: 5, R: 4, C: 3 };
-    const result = await call<InterestResult>(server.url, INTERESTS, {
+    const result = await api.request(InterestMatchesDocument, {
       answers: answers((l) => values[l] ?? 1),
       first: 50,
     });
     expect(result.errors).toBeUndefined();
     const matches = result.data!.interestMatches;
     expect(matches.code).toBe('IRC');
-    expect(matches.profile[0]).toEqual({ interest: 'INVESTIGATIVE', letter: 'I', score: 1 });
+    expect(matches.profile[0]).toMatchObject({ interest: 'INVESTIGATIVE', letter: 'I', score: 1 });
     // Best first, and every fit as the 3-2-1 formula gives it from the career's own code.
     const scores: Record<string, number> = { I: 1, R: 0.75, C: 0.5 };
     for (const m of matches.careers) {
@@ -92,36 +74,21 @@ describe('interests quiz', () => {
 
   it('names the item that is wrong', async () => {
     const bad = answers(() => 3).map((a) => (a.item === 'e2' ? { ...a, value: 9 } : a));
-    const result = await call(server.url, INTERESTS, { answers: bad });
+    const result = await api.request(InterestMatchesDocument, { answers: bad });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions).toMatchObject({ argument: 'answers', item: 'e2' });
-    const missing = await call(server.url, INTERESTS, { answers: answers(() => 3).slice(1) });
+    const missing = await api.request(InterestMatchesDocument, { answers: answers(() => 3).slice(1) });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', item: 'r1' });
   });
 });
 
 describe('skill match and comparison', () => {
-  const SKILLS = `query ($have: [ID!]!, $enjoy: [ID!]) {
-    skillMatches(have: $have, enjoy: $enjoy, first: 50) {
-      matches { career { id } score coverage haveCount skillCount reason missing { skill { id } importance } enjoyed { id } }
-    }
-  }`;
+  const skillMatches = (have: string[], enjoy?: string[]) =>
+    api.request(SkillMatchesDocument, { have, enjoy, first: 50 });
 
   it('ranks careers by the skills the student has, and lists what is missing by importance', async () => {
     const have = ['data-analysis', 'critical-thinking', 'writing'];
-    const result = await call<{
-      skillMatches: {
-        matches: {
-          career: { id: string };
-          score: number;
-          coverage: number;
-          haveCount: number;
-          skillCount: number;
-          reason: string;
-          missing: { skill: { id: string }; importance: number }[];
-        }[];
-      };
-    }>(server.url, SKILLS, { have });
+    const result = await skillMatches(have);
     expect(result.errors).toBeUndefined();
     const matches = result.data!.skillMatches.matches;
     expect(matches.length).toBeGreaterThan(3);
@@ -146,28 +113,16 @@ describe('skill match and comparison', () => {
   });
 
   it('refuses unknown skills and subjects, naming the argument', async () => {
-    const skill = await call(server.url, SKILLS, { have: ['no-such-skill'] });
+    const skill = await skillMatches(['no-such-skill']);
     expect(skill.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'have' });
-    const subject = await call(server.url, SKILLS, { have: [], enjoy: ['writing'] });
+    const subject = await skillMatches([], ['writing']);
     expect(subject.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'enjoy' });
   });
 
   it('compares careers side by side', async () => {
-    const COMPARE = `query ($ids: [ID!]!) { compareCareers(ids: $ids) {
-      careers { career { id education outlook } skills { skill { id } } distinctSkills { id } }
-      sharedSkills { id }
-    } }`;
+    const compare = (ids: string[]) => api.request(CompareCareersDocument, { ids });
     const ids = ['hydrologist', 'environmental-scientist'];
-    const result = await call<{
-      compareCareers: {
-        careers: {
-          career: { id: string };
-          skills: { skill: { id: string } }[];
-          distinctSkills: { id: string }[];
-        }[];
-        sharedSkills: { id: string }[];
-      };
-    }>(server.url, COMPARE, { ids });
+    const result = await compare(ids);
     expect(result.errors).toBeUndefined();
     const [a, b] = result.data!.compareCareers.careers;
     expect([a?.career.id, b?.career.id]).toEqual(ids);
@@ -183,51 +138,20 @@ describe('skill match and comparison', () => {
       [...aSkills].filter((s) => !bSkills.has(s)).sort(),
     );
 
-    expect(codeOf(await call(server.url, COMPARE, { ids: ['hydrologist'] }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await call(server.url, COMPARE, { ids: ['hydrologist', 'no-such-career'] }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(codeOf(await compare(['hydrologist']))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await compare(['hydrologist', 'no-such-career']))).toBe('NOT_FOUND');
   });
 });
 
-const PLAN_FIELDS = `id version title outdated goal { id name status }
-  milestones { id kind title why hours due done note ref { id name kind status retiredAt } }`;
-const CREATE = `mutation ($input: CreatePlanInput!) { createPlan(input: $input) { ${PLAN_FIELDS} } }`;
-const READ = `query ($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`;
-const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UpdatePlanInput!) {
-  updatePlan(id: $id, version: $version, input: $input) { ${PLAN_FIELDS} }
-}`;
-const DELETE = 'mutation ($id: ID!) { deletePlan(id: $id) }';
+type Plan = PlanFieldsFragment;
+type Milestone = Plan['milestones'][number];
 
-interface PlanRef {
-  id: string;
-  name: string;
-  kind: string | null;
-  status: string;
-  retiredAt: string | null;
-}
-interface Milestone {
-  id: string;
-  kind: string;
-  title: string;
-  why: string;
-  hours: number | null;
-  due: string | null;
-  done: boolean;
-  note: string;
-  ref: PlanRef | null;
-}
-interface Plan {
-  id: string;
-  version: number;
-  title: string;
-  outdated: number;
-  goal: PlanRef | null;
-  milestones: Milestone[];
-}
+const readPlan = (id: string) => api.request(PlanDocument, { id });
+const updatePlan = (id: string, version: number, input: UpdatePlanInput) =>
+  api.request(UpdatePlanDocument, { id, version, input });
 
 /** A milestone as updatePlan takes it back. */
-const asInput = (m: Milestone) => ({
+const asInput = (m: Milestone): MilestoneInput => ({
   id: m.id,
   kind: m.kind,
   title: m.title,
@@ -242,8 +166,8 @@ const asInput = (m: Milestone) => ({
 /** Every plan this file makes, deleted after, so other test files see no plans of ours. */
 const made: string[] = [];
 
-async function createPlan(input: Record<string, unknown>): Promise<Plan> {
-  const result = await call<{ createPlan: Plan }>(server.url, CREATE, { input });
+async function createPlan(input: CreatePlanInput): Promise<Plan> {
+  const result = await api.request(CreatePlanFullDocument, { input });
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   made.push(result.data.createPlan.id);
   return result.data.createPlan;
@@ -281,7 +205,7 @@ describe('plans', () => {
     expect(dues).toEqual([...dues].sort());
     expect(dues[0]! > '2026-09-01').toBe(true);
 
-    const read = await call<{ plan: Plan }>(server.url, READ, { id: plan.id });
+    const read = await readPlan(plan.id);
     expect(read.data?.plan).toEqual(plan);
   });
 
@@ -293,7 +217,7 @@ describe('plans', () => {
     );
     if (row?.why) expect(plan.milestones[0]?.why).toBe(row.why);
     else expect(plan.milestones[0]?.why).toMatch(/^Physics leads to |^You chose to start from Physics/);
-    const bad = await call(server.url, CREATE, {
+    const bad = await api.request(CreatePlanDocument, {
       input: { career: 'hydrologist', subject: 'no-such-subject' },
     });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.subject' });
@@ -316,17 +240,13 @@ describe('plans', () => {
   it('saves reordering, edits, notes, ticks and new milestones, and refuses a stale version', async () => {
     const plan = await createPlan({ career: 'hydrologist' });
     const [first, second, ...rest] = plan.milestones.map(asInput);
-    const milestones = [
+    const milestones: MilestoneInput[] = [
       second!,
       { ...first!, done: true, note: 'Asked my teacher about the field trip.' },
       ...rest,
       { kind: 'OWN', title: 'Visit the river monitoring station open day', due: '2027-03-14' },
     ];
-    const result = await call<{ updatePlan: Plan }>(server.url, UPDATE, {
-      id: plan.id,
-      version: 1,
-      input: { title: 'Becoming a hydrologist', milestones },
-    });
+    const result = await updatePlan(plan.id, 1, { title: 'Becoming a hydrologist', milestones });
     expect(result.errors).toBeUndefined();
     const updated = result.data!.updatePlan;
     expect(updated.version).toBe(2);
@@ -340,22 +260,17 @@ describe('plans', () => {
     expect(added).toMatchObject({ kind: 'OWN', ref: null, due: '2027-03-14', done: false });
     expect(added.id).toMatch(/^[A-Za-z0-9_-]+$/);
 
-    const stale = await call(server.url, UPDATE, {
-      id: plan.id,
-      version: 1,
-      input: { title: 'Lost edit', milestones: [] },
-    });
+    const stale = await updatePlan(plan.id, 1, { title: 'Lost edit', milestones: [] });
     expect(codeOf(stale)).toBe('CONFLICT');
-    const read = await call<{ plan: Plan }>(server.url, READ, { id: plan.id });
+    const read = await readPlan(plan.id);
     expect(read.data?.plan.title).toBe('Becoming a hydrologist');
   });
 
   it('checks every field and the size limits, naming the field', async () => {
     const plan = await createPlan({ career: 'hydrologist' });
-    const update = (input: Record<string, unknown>) =>
-      call(server.url, UPDATE, { id: plan.id, version: plan.version, input });
+    const update = (input: UpdatePlanInput) => updatePlan(plan.id, plan.version, input);
     const base = plan.milestones.map(asInput);
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [UpdatePlanInput, string][] = [
       [{ title: '', milestones: base }, 'input.title'],
       [{ title: 'x'.repeat(121), milestones: base }, 'input.title'],
       [
@@ -378,38 +293,33 @@ describe('plans', () => {
         { title: 'ok', milestones: [{ kind: 'OWN', title: 'step', ref: 'Not An Id' }] },
         'input.milestones[0].ref',
       ],
-      [{ title: 'ok', milestones: [base[0], { ...base[1], id: base[0]!.id }] }, 'input.milestones[1].id'],
+      [{ title: 'ok', milestones: [base[0]!, { ...base[1]!, id: base[0]!.id }] }, 'input.milestones[1].id'],
     ];
     for (const [input, argument] of cases) {
       const result = await update(input);
       expect(result.errors?.[0]?.extensions, argument).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
-    const read = await call<{ plan: Plan }>(server.url, READ, { id: plan.id });
+    const read = await readPlan(plan.id);
     expect(read.data?.plan.version).toBe(plan.version);
 
-    expect(codeOf(await call(server.url, CREATE, { input: { career: 'no-such-career' } }))).toBe('NOT_FOUND');
-    expect(codeOf(await call(server.url, CREATE, { input: { career: 'hydrologist', start: 'soon' } }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    const create = (input: CreatePlanInput) => api.request(CreatePlanDocument, { input });
+    expect(codeOf(await create({ career: 'no-such-career' }))).toBe('NOT_FOUND');
+    expect(codeOf(await create({ career: 'hydrologist', start: 'soon' }))).toBe('BAD_USER_INPUT');
   });
 
   it('answers NOT_FOUND for unknown plans and BAD_USER_INPUT for malformed ids', async () => {
     const unknown = 'A'.repeat(22);
-    expect(codeOf(await call(server.url, READ, { id: unknown }))).toBe('NOT_FOUND');
-    expect(codeOf(await call(server.url, DELETE, { id: unknown }))).toBe('NOT_FOUND');
-    expect(
-      codeOf(
-        await call(server.url, UPDATE, { id: unknown, version: 1, input: { title: 'x', milestones: [] } }),
-      ),
-    ).toBe('NOT_FOUND');
-    expect(codeOf(await call(server.url, READ, { id: 'hydrologist' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await readPlan(unknown))).toBe('NOT_FOUND');
+    expect(codeOf(await api.request(DeletePlanDocument, { id: unknown }))).toBe('NOT_FOUND');
+    expect(codeOf(await updatePlan(unknown, 1, { title: 'x', milestones: [] }))).toBe('NOT_FOUND');
+    expect(codeOf(await readPlan('hydrologist'))).toBe('BAD_USER_INPUT');
   });
 
   it('deletes a plan for good', async () => {
     const plan = await createPlan({ career: 'hydrologist' });
-    const deleted = await call<{ deletePlan: boolean }>(server.url, DELETE, { id: plan.id });
+    const deleted = await api.request(DeletePlanDocument, { id: plan.id });
     expect(deleted.data?.deletePlan).toBe(true);
-    expect(codeOf(await call(server.url, READ, { id: plan.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await readPlan(plan.id))).toBe('NOT_FOUND');
     const rows = await cypher<{ n: number }>('MATCH (p:Plan {id: $id}) RETURN count(p) AS n', {
       id: plan.id,
     });
@@ -417,11 +327,10 @@ describe('plans', () => {
   });
 
   it('shows when a node a plan refers to is retired, and when it is gone', async () => {
-    const counsellor: Session = await signIn(server.url, await makeAccount(driver, 'counsellor'));
+    const counsellor = await api.signInAs('counsellor');
     const id = `plan-probe-${randomUUID().slice(0, 8)}`;
-    const created = await call(
-      server.url,
-      `mutation ($input: CreateNodeInput!) { createNode(input: $input) { record { version } } }`,
+    const created = await api.request(
+      CreateNodeDocument,
       {
         input: {
           kind: 'APPLICATION',
@@ -434,21 +343,17 @@ describe('plans', () => {
           },
         },
       },
-      counsellor,
+      { session: counsellor },
     );
     expect(created.errors).toBeUndefined();
     try {
       const plan = await createPlan({ career: 'hydrologist' });
-      const withProbe = await call<{ updatePlan: Plan }>(server.url, UPDATE, {
-        id: plan.id,
-        version: 1,
-        input: {
-          title: plan.title,
-          milestones: [
-            ...plan.milestones.map(asInput),
-            { kind: 'APPLICATION', title: 'Try the probe', ref: id },
-          ],
-        },
+      const withProbe = await updatePlan(plan.id, 1, {
+        title: plan.title,
+        milestones: [
+          ...plan.milestones.map(asInput),
+          { kind: 'APPLICATION', title: 'Try the probe', ref: id },
+        ],
       });
       expect(withProbe.data?.updatePlan.milestones.at(-1)?.ref).toMatchObject({
         id,
@@ -457,28 +362,22 @@ describe('plans', () => {
         status: 'ACTIVE',
       });
 
-      const retired = await call(
-        server.url,
-        'mutation ($id: ID!) { retireNode(id: $id, version: 1) { record { retired } } }',
-        { id },
-        counsellor,
-      );
+      const retired = await api.request(RetireNodeDocument, { id, version: 1 }, { session: counsellor });
       expect(retired.errors).toBeUndefined();
-      const afterRetire = (await call<{ plan: Plan }>(server.url, READ, { id: plan.id })).data!.plan;
+      const afterRetire = (await readPlan(plan.id)).data!.plan;
       expect(afterRetire.outdated).toBe(1);
       expect(afterRetire.milestones.at(-1)?.ref).toMatchObject({ id, status: 'RETIRED' });
       expect(afterRetire.milestones.at(-1)?.ref?.retiredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
       // A plan that already refers to the retired node can still be saved.
-      const saved = await call<{ updatePlan: Plan }>(server.url, UPDATE, {
-        id: plan.id,
-        version: 2,
-        input: { title: plan.title, milestones: afterRetire.milestones.map(asInput) },
+      const saved = await updatePlan(plan.id, 2, {
+        title: plan.title,
+        milestones: afterRetire.milestones.map(asInput),
       });
       expect(saved.errors).toBeUndefined();
 
       await cypher('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
-      const afterDelete = (await call<{ plan: Plan }>(server.url, READ, { id: plan.id })).data!.plan;
+      const afterDelete = (await readPlan(plan.id)).data!.plan;
       expect(afterDelete.milestones.at(-1)?.ref).toEqual({
         id,
         name: 'Plan Probe Application',
@@ -496,15 +395,13 @@ describe('plans', () => {
     const plan = await createPlan({ career: 'hydrologist' });
     let limited: { extensions?: Record<string, unknown> } | undefined;
     for (let i = 0; i < 40 && !limited; i++) {
-      const result = await call<{ createPlan: { id: string } }>(server.url, CREATE, {
-        input: { career: 'hydrologist' },
-      });
+      const result = await api.request(CreatePlanDocument, { input: { career: 'hydrologist' } });
       if (result.data) made.push(result.data.createPlan.id);
       limited = result.errors?.[0];
     }
     expect(limited?.extensions?.code).toBe('RATE_LIMITED');
     expect(limited?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
-    const read = await call<{ plan: Plan }>(server.url, READ, { id: plan.id });
+    const read = await readPlan(plan.id);
     expect(read.data?.plan.id).toBe(plan.id);
   });
 });

@@ -2,50 +2,36 @@
 // round trip, a counsellor's write is seen by the very next read, and a write made by another process
 // is seen once the graph version it moved has been polled.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateNodeDocument, UpdateNodeDocument } from '../../client/src/api/generated/graphql.ts';
 import { MOVE_LOAD_VERSION } from '../../server/graph/graph-version.ts';
-import { call, makeAccount, signIn, type Session } from '../support/curator.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { NodeSummaryDocument } from '../generated/graphql.ts';
+import { useHarness, type Api, type RunningApi, type Session } from '../support/harness.ts';
 
-let driver: Driver;
-/** Polls so rarely that only its own writes can refresh it within a test. */
-let slowPoll: TestServer;
-let fastPoll: TestServer;
-let counsellor: Session;
 const queries: string[] = [];
+/** Polls so rarely that only its own writes can refresh it within a test. */
+const slowPoll = useHarness({ onQuery: (cypher) => queries.push(cypher), resultCachePollMs: 60_000 });
+let fastPoll: RunningApi;
+let counsellor: Session;
 
 beforeAll(async () => {
-  driver = testDriver();
-  slowPoll = await startTestServer(driver, {
-    onQuery: (cypher) => queries.push(cypher),
-    resultCachePollMs: 60_000,
-  });
-  fastPoll = await startTestServer(driver, { resultCachePollMs: 100 });
-  counsellor = await signIn(slowPoll.url, await makeAccount(driver, 'counsellor'));
+  fastPoll = await slowPoll.startServer({ resultCachePollMs: 100 });
+  counsellor = await slowPoll.signInAs('counsellor');
 });
 afterAll(async () => {
-  await slowPoll.close();
   await fastPoll.close();
-  await driver.close();
 });
 
-const NODE = `query ($id: ID!) { node(id: $id) { id name description } }`;
-const CREATE = `mutation ($input: CreateNodeInput!) { createNode(input: $input) { record { version } } }`;
-const UPDATE = `mutation ($input: UpdateNodeInput!) { updateNode(input: $input) { record { version } } }`;
-
-async function description(url: string, id: string): Promise<string | undefined> {
-  const result = await postGraphQL<{ node: { description: string } | null }>(url, NODE, { id });
+async function description(api: Api, id: string): Promise<string | undefined> {
+  const result = await api.request(NodeSummaryDocument, { id });
   expect(result.errors).toBeUndefined();
-  return result.data?.node?.description;
+  return result.data?.node.description;
 }
 
 async function createSkill(): Promise<{ id: string; version: number }> {
   const id = `cache-probe-${randomUUID().slice(0, 8)}`;
-  const result = await call<{ createNode: { record: { version: number } } }>(
-    slowPoll.url,
-    CREATE,
+  const result = await slowPoll.request(
+    CreateNodeDocument,
     {
       input: {
         kind: 'SKILL',
@@ -57,7 +43,7 @@ async function createSkill(): Promise<{ id: string; version: number }> {
         },
       },
     },
-    counsellor,
+    { session: counsellor },
   );
   expect(result.errors).toBeUndefined();
   return { id, version: result.data!.createNode.record.version };
@@ -66,39 +52,33 @@ async function createSkill(): Promise<{ id: string; version: number }> {
 describe('the result cache', () => {
   it('answers a repeated public read without going to Neo4j', async () => {
     const { id } = await createSkill();
-    await description(slowPoll.url, id);
+    await description(slowPoll, id);
     queries.length = 0;
-    await description(slowPoll.url, id);
-    await description(slowPoll.url, id);
+    await description(slowPoll, id);
+    await description(slowPoll, id);
     expect(queries).toEqual([]);
   });
 
   it("shows a counsellor's write on the very next read", async () => {
     const { id, version } = await createSkill();
-    expect(await description(slowPoll.url, id)).toMatch(/^A made-up skill/);
+    expect(await description(slowPoll, id)).toMatch(/^A made-up skill/);
     const changed = 'Changed through the API, so the server that wrote it forgets what it had cached.';
-    const result = await call(
-      slowPoll.url,
-      UPDATE,
+    const result = await slowPoll.request(
+      UpdateNodeDocument,
       { input: { id, version, fields: { description: changed } } },
-      counsellor,
+      { session: counsellor },
     );
     expect(result.errors).toBeUndefined();
-    expect(await description(slowPoll.url, id)).toBe(changed);
+    expect(await description(slowPoll, id)).toBe(changed);
   });
 
   it('shows a write made by another process once it has polled the moved graph version', async () => {
     const { id } = await createSkill();
-    expect(await description(fastPoll.url, id)).toMatch(/^A made-up skill/);
+    expect(await description(fastPoll, id)).toMatch(/^A made-up skill/);
     const changed = 'Changed behind the server’s back, as a load or another server would.';
     // What every load does besides its own work: move the graph version.
-    const database = testNeo4j().database;
-    await driver.executeQuery(
-      'MATCH (n:Entity {id: $id}) SET n.description = $changed',
-      { id, changed },
-      { database },
-    );
-    await driver.executeQuery(MOVE_LOAD_VERSION, {}, { database });
-    await expect.poll(() => description(fastPoll.url, id)).toBe(changed);
+    await slowPoll.cypher('MATCH (n:Entity {id: $id}) SET n.description = $changed', { id, changed });
+    await slowPoll.cypher(MOVE_LOAD_VERSION);
+    await expect.poll(() => description(fastPoll, id)).toBe(changed);
   });
 });
