@@ -5,7 +5,7 @@ import { drag } from 'd3-drag';
 import { select } from 'd3-selection';
 import { zoom } from 'd3-zoom';
 import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
-import { viewLink } from './dom.ts';
+import { el, viewLink } from './dom.ts';
 import type { Merged } from './graph-merge.ts';
 import { kindInfo } from './kinds.ts';
 import { renderCanvasGraph, type CanvasGraph } from './graph-canvas.ts';
@@ -232,50 +232,46 @@ function openedBar(
   names: ReadonlyMap<string, string>,
   actions: GraphActions,
 ): HTMLElement {
-  const bar = document.createElement('div');
-  bar.className = 'opened-bar';
-  const hint = document.createElement('p');
-  hint.className = 'hint';
-  hint.textContent =
+  const hint = el(
+    'p',
+    { class: 'hint' },
     open.size === 0
       ? 'Click a node to show its connections here too; drag to move, scroll to zoom.'
-      : `Showing ${data.nodes.length} nodes. Opened here:`;
-  bar.append(hint);
-  if (open.size === 0) return bar;
-  const list = document.createElement('ul');
-  list.className = 'opened';
-  for (const id of open) {
+      : `Showing ${data.nodes.length} nodes. Opened here:`,
+  );
+  if (open.size === 0) return el('div', { class: 'opened-bar' }, hint);
+  const items = [...open].map((id) => {
     const name = names.get(id) ?? id;
-    const item = document.createElement('li');
     const centre = viewLink(`/?node=${encodeURIComponent(id)}`, name, () => actions.centre(id));
     centre.title = `Centre the graph on ${name}`;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'close';
-    close.textContent = '×';
-    close.setAttribute('aria-label', `Hide the connections of ${name}`);
+    const close = el(
+      'button',
+      { type: 'button', class: 'close', 'aria-label': `Hide the connections of ${name}` },
+      '×',
+    );
     close.addEventListener('click', () => actions.toggle(id));
-    item.append(centre, close);
-    list.append(item);
-  }
-  bar.append(list);
-  return bar;
+    return el('li', {}, centre, close);
+  });
+  return el('div', { class: 'opened-bar' }, hint, el('ul', { class: 'opened' }, ...items));
 }
 
 /** The graph's accessible twin: the same nodes and relationships as a list a screen reader can walk. */
 function outline(data: GraphData, names: ReadonlyMap<string, string>): HTMLDetailsElement {
-  const details = document.createElement('details');
-  details.className = 'graph-outline';
-  const summary = document.createElement('summary');
-  summary.textContent = `The same graph as a list (${data.nodes.length} nodes, ${data.edges.length} links)`;
-  const list = document.createElement('ul');
-  for (const edge of data.edges) {
-    const item = document.createElement('li');
-    const title = document.createElement('strong');
-    title.textContent = `${names.get(edge.from) ?? edge.from} → ${names.get(edge.to) ?? edge.to}`;
-    item.append(title, ` (${edge.type.toLowerCase().replace('_', ' ')}): ${edge.why}`);
-    list.append(item);
-  }
-  details.append(summary, list);
-  return details;
+  return el(
+    'details',
+    { class: 'graph-outline' },
+    el('summary', {}, `The same graph as a list (${data.nodes.length} nodes, ${data.edges.length} links)`),
+    el(
+      'ul',
+      {},
+      ...data.edges.map((edge) =>
+        el(
+          'li',
+          {},
+          el('strong', {}, `${names.get(edge.from) ?? edge.from} → ${names.get(edge.to) ?? edge.to}`),
+          ` (${edge.type.toLowerCase().replace('_', ' ')}): ${edge.why}`,
+        ),
+      ),
+    ),
+  );
 }

@@ -1,26 +1,30 @@
 // Counts per kind, as a list of cards.
 import type { StatsQuery } from '../api/generated/graphql.ts';
+import { el } from './dom.ts';
 import { kindInfo } from './kinds.ts';
 
 export function renderStats(container: HTMLElement, stats: StatsQuery['stats']): void {
-  const list = document.createElement('ul');
-  list.className = 'stats';
-  for (const { kind, count: total } of stats.nodes) {
-    const info = kindInfo(kind);
-    const item = document.createElement('li');
-    item.dataset.kind = kind;
-    item.style.setProperty('--kind-colour', info.colour);
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(total);
-    const label = document.createElement('span');
-    label.className = 'label';
-    label.textContent = info.plural;
-    item.append(count, label);
-    list.append(item);
-  }
-  const total = document.createElement('p');
-  total.className = 'totals';
-  total.textContent = `${stats.totalNodes} nodes and ${stats.totalRelationships} relationships, each with a reason.`;
-  container.replaceChildren(list, total);
+  const list = el(
+    'ul',
+    { class: 'stats' },
+    ...stats.nodes.map(({ kind, count }) => {
+      const info = kindInfo(kind);
+      const item = el(
+        'li',
+        { 'data-kind': kind },
+        el('span', { class: 'count' }, String(count)),
+        el('span', { class: 'label' }, info.plural),
+      );
+      item.style.setProperty('--kind-colour', info.colour);
+      return item;
+    }),
+  );
+  container.replaceChildren(
+    list,
+    el(
+      'p',
+      { class: 'totals' },
+      `${stats.totalNodes} nodes and ${stats.totalRelationships} relationships, each with a reason.`,
+    ),
+  );
 }
