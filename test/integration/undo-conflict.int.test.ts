@@ -126,11 +126,11 @@ describe('undoing an undo whose links lost an end', () => {
   // 2 states (a skill and its link) and 200 states: either side of the size where undo used to take
   // a second, batched path that failed with a generic error instead of a CONFLICT.
   it.each([
-    [1, 2],
-    [100, 200],
+    { skills: 1, states: 2 },
+    { skills: 100, states: 200 },
   ])(
-    'refuses with CONFLICT, names the missing end and writes nothing: %i skills, %i states',
-    async (skills) => {
+    'refuses with CONFLICT, names the missing end and writes nothing: $states states',
+    async ({ skills }) => {
       const { prefix, hub, hubChange, skillsChange } = await importHubAndSkills(skills);
       const removed = await undo(skillsChange.id);
       expect(removed.errors).toBeUndefined();
