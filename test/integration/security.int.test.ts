@@ -1,45 +1,34 @@
 // Web hardening over real HTTP: security headers and the Content-Security-Policy, introspection off in
 // production, batched and oversized or deeply nested requests refused as BAD_USER_INPUT, and the rate
 // limits on sign-in (per email and per address) and on counsellors' writes.
-import { createServer } from 'node:http';
-import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
-import { createApp } from '../../server/app.ts';
-import { listen } from '../../server/listen.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DeletePlanDocument,
+  InterestMatchesDocument,
+  RecentChangesDocument,
+  RetireNodeDocument,
+  SearchDocument,
+  SignInDocument,
+  StatsDocument,
+} from '../../client/src/api/generated/graphql.ts';
 import { SIGN_IN_EMAIL_LIMIT, SIGN_IN_IP_LIMIT } from '../../server/resolvers/auth.ts';
 import { CURATOR_WRITE_LIMIT } from '../../server/resolvers/guards.ts';
-import { call, codeOf, makeAccount, signIn, TEST_PASSWORD, type Session } from '../support/curator.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
-import { graphContext, testDriver } from '../support/neo4j.ts';
+import { NodeIdDocument } from '../generated/graphql.ts';
+import { TEST_PASSWORD } from '../support/curator.ts';
+import { codeOf, useHarness, type Session } from '../support/harness.ts';
+import { postGraphQL } from '../support/http-server.ts';
 
-let driver: Driver;
-let server: TestServer;
+const api = useHarness();
 
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server.close();
-  await driver.close();
-});
-
-const SIGN_IN = 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { email } }';
+const signIn = (email: string, password: string) => api.request(SignInDocument, { email, password });
 const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
 
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy and the usual hardening headers on pages and the API', async () => {
     for (const response of [
-      await fetch(`${server.url}/`),
-      await fetch(`${server.url}/?view=quiz`),
-      await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
-      }),
+      await fetch(`${api.url}/`),
+      await fetch(`${api.url}/?view=quiz`),
+      await api.request(StatsDocument),
     ]) {
       const csp = (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim());
       expect(csp).toEqual(
@@ -71,10 +60,8 @@ describe('security headers', () => {
 
 describe('introspection', () => {
   it('is answered outside production', async () => {
-    const result = await postGraphQL<{ __schema: { queryType: { name: string } } }>(
-      server.url,
-      INTROSPECTION,
-    );
+    // A raw string: introspection is no operation of the client's.
+    const result = await postGraphQL<{ __schema: { queryType: { name: string } } }>(api.url, INTROSPECTION);
     expect(result.errors).toBeUndefined();
     expect(result.data?.__schema.queryType.name).toBe('Query');
   });
@@ -82,34 +69,19 @@ describe('introspection', () => {
   it('is refused with BAD_USER_INPUT when NODE_ENV=production', async () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
-    const httpServer = createServer();
     try {
-      const app = await createApp({
-        graph: graphContext(driver),
-        logger: pino({ level: 'silent' }),
-        clientDir: join(PROJECT_ROOT, 'dist', 'client'),
-        httpServer,
-        session: { ttlMs: 60_000, secureCookie: true },
-      });
-      httpServer.on('request', app.express);
-      const url = `http://127.0.0.1:${await listen(httpServer, 0, '127.0.0.1')}`;
+      const production = await api.startServer({ secureCookie: true });
       try {
-        const result = await postGraphQL(url, INTROSPECTION);
+        const result = await postGraphQL(production.url, INTROSPECTION);
         expect(result.data ?? undefined).toBeUndefined();
         expect(codeOf(result)).toBe('BAD_USER_INPUT');
         expect(result.errors?.[0]?.message).toMatch(/introspection/i);
         // Ordinary queries still work, and HTTPS deployments get HSTS.
-        const stats = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
-        });
-        expect(
-          ((await stats.json()) as { data: { stats: { totalNodes: number } } }).data.stats.totalNodes,
-        ).toBeGreaterThan(0);
+        const stats = await production.request(StatsDocument);
+        expect(stats.data?.stats.totalNodes).toBeGreaterThan(0);
         expect(stats.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       } finally {
-        await app.apollo.stop();
+        await production.close();
       }
     } finally {
       process.env.NODE_ENV = before;
@@ -119,7 +91,7 @@ describe('introspection', () => {
 
 describe('request shape', () => {
   const post = (body: unknown) =>
-    fetch(`${server.url}/graphql`, {
+    fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -140,7 +112,7 @@ describe('request shape', () => {
   it('answers deeply nested variables and literals with BAD_USER_INPUT', async () => {
     // Written out by hand: JSON.stringify itself runs out of stack at these depths.
     const raw = (text: string) =>
-      fetch(`${server.url}/graphql`, {
+      fetch(`${api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: text,
@@ -166,11 +138,9 @@ describe('request shape', () => {
 
   it('answers a variable with more than 50 problems with BAD_USER_INPUT only', async () => {
     // graphql-js gives up after 50 and adds an error of its own without a code; found by fuzzing.
-    const result = await postGraphQL(
-      server.url,
-      'query ($answers: [QuizAnswerInput!]!) { interestMatches(answers: $answers) { __typename } }',
-      { answers: Array.from({ length: 60 }, () => ({ item: null, value: 1 })) },
-    );
+    const result = await api.requestUnchecked(InterestMatchesDocument, {
+      answers: Array.from({ length: 60 }, () => ({ item: null, value: 1 })),
+    });
     expect(result.errors?.length).toBeGreaterThan(50);
     expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
   });
@@ -178,22 +148,15 @@ describe('request shape', () => {
   it('answers huge strings with BAD_USER_INPUT: in a variable, in the query text, and past the body limit', async () => {
     const huge = 'a'.repeat(90_000);
     for (const result of [
-      await postGraphQL(server.url, 'query ($t: String!) { search(text: $t) { hits { score } } }', {
-        t: huge,
-      }),
-      await postGraphQL(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: huge }),
-      await postGraphQL(server.url, 'mutation ($id: ID!) { deletePlan(id: $id) }', { id: huge }),
-      await postGraphQL(server.url, `{ search(text: "${huge}") { hits { score } } }`),
+      await api.request(SearchDocument, { text: huge }),
+      await api.request(NodeIdDocument, { id: huge }),
+      await api.request(DeletePlanDocument, { id: huge }),
+      // In the query text itself, so a raw string.
+      await postGraphQL(api.url, `{ search(text: "${huge}") { hits { score } } }`),
     ]) {
       expect(codeOf(result), JSON.stringify(result.errors).slice(0, 300)).toBe('BAD_USER_INPUT');
     }
-    const tooBig = await postGraphQL(
-      server.url,
-      'query ($t: String!) { search(text: $t) { hits { score } } }',
-      {
-        t: 'a'.repeat(200_000),
-      },
-    );
+    const tooBig = await api.request(SearchDocument, { text: 'a'.repeat(200_000) });
     expect(tooBig.status).toBe(413);
     expect(codeOf(tooBig)).toBe('BAD_USER_INPUT');
   });
@@ -204,33 +167,31 @@ describe('request shape', () => {
 describe('rate limits', () => {
   let counsellor: Session;
   beforeAll(async () => {
-    counsellor = await signIn(server.url, await makeAccount(driver, 'counsellor'));
+    counsellor = await api.signInAs('counsellor');
   });
 
   it('does not count sign-ins that succeed', async () => {
-    const email = await makeAccount(driver, 'counsellor');
+    const email = await api.makeAccount('counsellor');
     for (let i = 0; i < SIGN_IN_EMAIL_LIMIT.capacity + 3; i += 1) {
-      const result = await call(server.url, SIGN_IN, { e: email, p: TEST_PASSWORD });
+      const result = await signIn(email, TEST_PASSWORD);
       expect(result.errors, `sign-in ${i + 1}`).toBeUndefined();
     }
   });
 
   it('locks one email after 10 failed sign-ins, even for the right password, with a wait in minutes', async () => {
-    const email = await makeAccount(driver, 'counsellor');
+    const email = await api.makeAccount('counsellor');
     for (let i = 0; i < SIGN_IN_EMAIL_LIMIT.capacity; i += 1) {
-      expect(codeOf(await call(server.url, SIGN_IN, { e: email, p: 'wrong password, try again' }))).toBe(
-        'UNAUTHENTICATED',
-      );
+      expect(codeOf(await signIn(email, 'wrong password, try again'))).toBe('UNAUTHENTICATED');
     }
-    const limited = await call(server.url, SIGN_IN, { e: email.toUpperCase(), p: TEST_PASSWORD });
-    expect(limited.setCookie).toBeNull();
+    const limited = await signIn(email.toUpperCase(), TEST_PASSWORD);
+    expect(limited.headers.get('set-cookie')).toBeNull();
     const [error] = limited.errors ?? [];
     expect(error?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect(error?.message).toMatch(/^Too many sign-in attempts .*Try again in \d+ minutes?\.$/);
     // Another account from the same address is not locked out by this one.
-    const other = await makeAccount(driver, 'counsellor');
-    expect((await call(server.url, SIGN_IN, { e: other, p: TEST_PASSWORD })).errors).toBeUndefined();
+    const other = await api.makeAccount('counsellor');
+    expect((await signIn(other, TEST_PASSWORD)).errors).toBeUndefined();
   });
 
   it('limits failed sign-ins per address across many emails', async () => {
@@ -238,27 +199,20 @@ describe('rate limits', () => {
     const left = SIGN_IN_IP_LIMIT.capacity - SIGN_IN_EMAIL_LIMIT.capacity;
     const codes: unknown[] = [];
     for (let i = 0; i < left + 3; i += 1) {
-      codes.push(
-        codeOf(await call(server.url, SIGN_IN, { e: `nobody-${i}@pathways.test`, p: 'guess guess guess' })),
-      );
+      codes.push(codeOf(await signIn(`nobody-${i}@pathways.test`, 'guess guess guess')));
     }
     // A token trickles back every 30 s, so allow one extra failure before the limit bites.
     expect(codes.slice(0, left)).toEqual(Array<string>(left).fill('UNAUTHENTICATED'));
     expect(codes.slice(left + 1)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     // Now even a right password from this address waits.
-    const email = await makeAccount(driver, 'counsellor');
-    expect(codeOf(await call(server.url, SIGN_IN, { e: email, p: TEST_PASSWORD }))).toBe('RATE_LIMITED');
+    const email = await api.makeAccount('counsellor');
+    expect(codeOf(await signIn(email, TEST_PASSWORD))).toBe('RATE_LIMITED');
   });
 
   it('limits a counsellor to 120 writes in a burst, then two a second', async () => {
     // A write with a malformed id costs a token but touches nothing: the limit is checked before the input.
     const write = () =>
-      call(
-        server.url,
-        'mutation { retireNode(id: "Not An Id", version: 1) { record { version } } }',
-        {},
-        counsellor,
-      );
+      api.request(RetireNodeDocument, { id: 'Not An Id', version: 1 }, { session: counsellor });
     const sent = CURATOR_WRITE_LIMIT.capacity + 10;
     const results = await Promise.all(Array.from({ length: sent }, write));
     const codes = results.map(codeOf);
@@ -272,7 +226,7 @@ describe('rate limits', () => {
       /^Too many changes in a short time\. Wait \d+ s and try again\.$/,
     );
     // Reading is not limited.
-    const history = await call(server.url, '{ recentChanges(first: 1) { changes { id } } }', {}, counsellor);
+    const history = await api.request(RecentChangesDocument, { first: 1 }, { session: counsellor });
     expect(history.errors).toBeUndefined();
   });
 });
