@@ -4,7 +4,7 @@
 // where scroll and focus go once a navigation has drawn. A view is one registry entry plus its module.
 import type { ParamTable } from '../state/url-state.ts';
 import { el, errorBox } from '../views/dom.ts';
-import { createLoadGuard } from './newest.ts';
+import { createLoadGuard, type LoadGuard } from './newest.ts';
 import type { RenderContext, ViewEntry } from './view-entry.ts';
 
 /** What set a navigation off: the first drawing, a view asking, back/forward, or a redraw. */
@@ -74,98 +74,127 @@ function createContainers<V extends string, S>(
   return containers;
 }
 
+/** The router's own state: what is on screen and which element is marked as loading. */
+interface Running<V extends string, S> {
+  views: Views<V, S>;
+  containers: Record<V, HTMLElement>;
+  afterNavigation: (navigation: Navigation<V>) => void;
+  guard: LoadGuard;
+  shown: V | null;
+  busy: HTMLElement | null;
+}
+
+type Entry<S> = ViewEntry<ParamTable, RenderContext<Partial<S>>>;
+
+/** Leaves the view on screen (if it is another) and shows `view`. */
+function show<V extends string, S>(running: Running<V, S>, view: V): void {
+  if (running.shown === view) return;
+  if (running.shown !== null) {
+    running.views[running.shown].leave?.();
+    running.containers[running.shown].hidden = true;
+  }
+  running.containers[view].hidden = false;
+  running.shown = view;
+}
+
+function markBusy<V extends string, S>(
+  running: Running<V, S>,
+  entry: Entry<S>,
+  container: HTMLElement,
+): HTMLElement {
+  // An older load that will never finish must not leave its view marked as loading.
+  running.busy?.removeAttribute('aria-busy');
+  const busy = (entry.busy ? container.querySelector<HTMLElement>(entry.busy) : null) ?? container;
+  busy.setAttribute('aria-busy', 'true');
+  running.busy = busy;
+  return busy;
+}
+
+/** The render as a promise, whether it throws, rejects, or draws at once. */
+function rendering<S extends { view: string }>(
+  entry: Entry<S>,
+  state: S,
+  context: RenderContext<Partial<S>>,
+): Promise<void> {
+  try {
+    return Promise.resolve(entry.render(state, context));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+const headingOf = <S>(entry: Entry<S>, container: HTMLElement): HTMLElement | null =>
+  container.querySelector<HTMLElement>(entry.heading ?? 'h1, h2');
+
+/** One navigation: show the view, mark it loading, draw it, and once drawn, move scroll and focus. */
+function draw<V extends string, S extends { view: V }>(
+  running: Running<V, S>,
+  state: S,
+  cause: Cause,
+  ways: Pick<RenderContext<Partial<S>>, 'navigate' | 'refresh'>,
+): void {
+  const load = running.guard.begin();
+  const entry = running.views[state.view];
+  const container = running.containers[state.view];
+  const from = running.shown;
+  show(running, state.view);
+  if (entry.title) document.title = entry.title;
+  const marked = markBusy(running, entry, container);
+  const context = { container, signal: load.signal, isCurrent: load.isCurrent, ...ways };
+  rendering(entry, state, context)
+    .catch((error: unknown) => {
+      console.error(error);
+      if (load.isCurrent())
+        container.replaceChildren(errorBox(error, 'Something went wrong while loading this view.'));
+    })
+    .finally(() => {
+      if (!load.isCurrent()) return;
+      marked.removeAttribute('aria-busy');
+      running.afterNavigation({
+        from,
+        to: state.view,
+        cause,
+        container,
+        heading: headingOf(entry, container),
+      });
+    });
+}
+
 export function createRouter<V extends string, S extends { view: V }>(
   views: Views<V, S>,
   codec: UrlCodec<S>,
   options: RouterOptions<V>,
 ): Router<S> {
-  const containers = createContainers(views, options.main);
-  const afterNavigation = options.afterNavigation ?? defaultAfterNavigation;
-  const guard = createLoadGuard();
+  const running: Running<V, S> = {
+    views,
+    containers: createContainers(views, options.main),
+    afterNavigation: options.afterNavigation ?? defaultAfterNavigation,
+    guard: createLoadGuard(),
+    shown: null,
+    busy: null,
+  };
   const current = () => codec.read(window.location.search);
-  let shown: V | null = null;
-  let busy: HTMLElement | null = null;
   // Until the viewer is known and the first drawing starts, show the right (empty) view, not another.
-  containers[current().view].hidden = false;
+  running.containers[current().view].hidden = false;
 
-  function show(view: V): void {
-    if (shown === view) return;
-    if (shown !== null) {
-      views[shown].leave?.();
-      containers[shown].hidden = true;
-    }
-    containers[view].hidden = false;
-    shown = view;
-  }
-
-  function markBusy(
-    entry: ViewEntry<ParamTable, RenderContext<Partial<S>>>,
-    container: HTMLElement,
-  ): HTMLElement {
-    // An older load that will never finish must not leave its view marked as loading.
-    busy?.removeAttribute('aria-busy');
-    busy = (entry.busy ? container.querySelector<HTMLElement>(entry.busy) : null) ?? container;
-    busy.setAttribute('aria-busy', 'true');
-    return busy;
-  }
-
-  function draw(state: S, cause: Cause): void {
-    const load = guard.begin();
-    const entry = views[state.view];
-    const container = containers[state.view];
-    const from = shown;
-    show(state.view);
-    if (entry.title) document.title = entry.title;
-    const marked = markBusy(entry, container);
-    const context: RenderContext<Partial<S>> = {
-      container,
-      signal: load.signal,
-      isCurrent: load.isCurrent,
-      navigate,
-      refresh,
-    };
-    let drawing: void | Promise<void>;
-    try {
-      drawing = entry.render(state, context);
-    } catch (error) {
-      drawing = Promise.reject(error);
-    }
-    Promise.resolve(drawing)
-      .catch((error: unknown) => {
-        console.error(error);
-        if (load.isCurrent())
-          container.replaceChildren(errorBox(error, 'Something went wrong while loading this view.'));
-      })
-      .finally(() => {
-        if (!load.isCurrent()) return;
-        marked.removeAttribute('aria-busy');
-        const heading = entry.heading
-          ? container.querySelector<HTMLElement>(entry.heading)
-          : container.querySelector<HTMLElement>('h1, h2');
-        afterNavigation({ from, to: state.view, cause, container, heading });
-      });
-  }
-
-  function navigate(change: Partial<S>, navigation: { replace?: boolean } = {}): void {
-    const search = codec.write(codec.apply(current(), change));
-    if (search !== window.location.search) {
-      const url = `${window.location.pathname}${search}`;
-      if (navigation.replace) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
-    }
-    draw(current(), 'navigate');
-  }
-
-  function refresh(): void {
-    draw(current(), 'refresh');
-  }
+  const ways = {
+    navigate(change: Partial<S>, navigation: { replace?: boolean } = {}): void {
+      const search = codec.write(codec.apply(current(), change));
+      if (search !== window.location.search) {
+        const url = `${window.location.pathname}${search}`;
+        if (navigation.replace) history.replaceState(null, '', url);
+        else history.pushState(null, '', url);
+      }
+      draw(running, current(), 'navigate', ways);
+    },
+    refresh: (): void => draw(running, current(), 'refresh', ways),
+  };
 
   return {
     start() {
-      draw(current(), 'start');
-      window.addEventListener('popstate', () => draw(current(), 'history'));
+      draw(running, current(), 'start', ways);
+      window.addEventListener('popstate', () => draw(running, current(), 'history', ways));
     },
-    navigate,
-    refresh,
+    ...ways,
   };
 }
