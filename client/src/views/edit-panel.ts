@@ -15,6 +15,7 @@ import {
   type ConnectionsQuery,
   type Level,
   type NodeKind,
+  type NodeRecordQuery,
   type RelationshipRulesQuery,
 } from '../api/generated/graphql.ts';
 import { ApiError, request } from '../api/request.ts';
@@ -132,30 +133,34 @@ function historyList(changes: ChangeFieldsFragment[], actions: EditActions): HTM
   return list;
 }
 
-function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: EditActions): HTMLElement {
-  // Each rule can be used with this node at either end, where its kind fits.
+type Choice = { rule: Rule; outgoing: boolean };
+
+/** Each rule can be used with this node at either end, where its kind fits; one option per use. */
+function linkTypeSelect(kind: NodeKind, allRules: Rule[]): { select: HTMLSelectElement; choices: Choice[] } {
   const choices = allRules.flatMap((rule) => [
     ...(rule.from.includes(kind) ? [{ rule, outgoing: true }] : []),
     ...(rule.to.includes(kind) ? [{ rule, outgoing: false }] : []),
   ]);
-  const feedback = el('div', {});
-  const select = el('select', { id: 'link-type' });
-  choices.forEach((c, i) => {
-    const others = (c.outgoing ? c.rule.to : c.rule.from)
-      .map((k) => kindInfo(k).label.toLowerCase())
-      .join(' or ');
-    const words = c.rule.type.toLowerCase().replace('_', ' ');
-    select.append(
-      el(
+  const select = el(
+    'select',
+    { id: 'link-type' },
+    ...choices.map((c, i) => {
+      const others = (c.outgoing ? c.rule.to : c.rule.from)
+        .map((k) => kindInfo(k).label.toLowerCase())
+        .join(' or ');
+      const words = c.rule.type.toLowerCase().replace('_', ' ');
+      return el(
         'option',
         { value: String(i) },
         c.outgoing ? `this ${words} → a ${others}` : `a ${others} ${words} → this`,
-      ),
-    );
-  });
-  let target: { id: string; name: string } | null = null;
-  const chosen = el('p', { class: 'meta', 'aria-live': 'polite' }, 'No node chosen yet.');
-  const searchSlot = el('div', { class: 'link-search' });
+      );
+    }),
+  );
+  return { select, choices };
+}
+
+/** Why, strength and level: the link's own fields (strength and level only where the rule has them). */
+function linkFields() {
   const why = el('textarea', { id: 'link-why', rows: '2' });
   const weight = el('input', {
     id: 'link-weight',
@@ -170,43 +175,54 @@ function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: Edi
     { id: 'link-level' },
     ...['BASIC', 'INTERMEDIATE', 'ADVANCED'].map((l) => el('option', { value: l }, l.toLowerCase())),
   );
-  const weightRow = el(
-    'div',
-    { class: 'form-row' },
-    el('label', { for: 'link-weight' }, 'Strength (0 to 1)'),
+  return {
+    why,
     weight,
-  );
-  const levelRow = el(
-    'div',
-    { class: 'form-row' },
-    el('label', { for: 'link-level' }, 'Level needed'),
     level,
-  );
+    whyRow: el(
+      'div',
+      { class: 'form-row' },
+      el('label', { for: 'link-why' }, 'Why (one sentence a student can read)'),
+      why,
+    ),
+    weightRow: el(
+      'div',
+      { class: 'form-row' },
+      el('label', { for: 'link-weight' }, 'Strength (0 to 1)'),
+      weight,
+    ),
+    levelRow: el('div', { class: 'form-row' }, el('label', { for: 'link-level' }, 'Level needed'), level),
+  };
+}
 
+function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: EditActions): HTMLElement {
+  const { select, choices } = linkTypeSelect(kind, allRules);
+  const fields = linkFields();
+  const feedback = el('div', {});
+  let target: { id: string; name: string } | null = null;
+  const chosen = el('p', { class: 'meta', 'aria-live': 'polite' }, 'No node chosen yet.');
+  const searchSlot = el('div', { class: 'link-search' });
+  // A new kind of link starts the other end afresh: the search offers only the kinds that fit.
   const update = () => {
     const choice = choices[Number(select.value)];
     if (!choice) return;
-    weightRow.hidden = !choice.rule.hasStrength;
-    levelRow.hidden = !choice.rule.hasLevel;
+    fields.weightRow.hidden = !choice.rule.hasStrength;
+    fields.levelRow.hidden = !choice.rule.hasLevel;
     target = null;
     chosen.textContent = 'No node chosen yet.';
     searchSlot.replaceChildren();
+    const kinds = [...(choice.outgoing ? choice.rule.to : choice.rule.from)];
     mountSearchBox(
       searchSlot,
       (hit) => {
         target = hit;
         chosen.textContent = `Chosen: ${hit.name}`;
       },
-      {
-        label: 'Link to',
-        placeholder: 'Search for the other node…',
-        kinds: [...(choice.outgoing ? choice.rule.to : choice.rule.from)],
-      },
+      { label: 'Link to', placeholder: 'Search for the other node…', kinds },
     );
   };
   select.addEventListener('change', update);
   update();
-
   const submit = button('Add the link', () => {
     const choice = choices[Number(select.value)];
     if (!choice) return;
@@ -223,9 +239,9 @@ function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: Edi
           type: choice.rule.type,
           from: choice.outgoing ? nodeId : other,
           to: choice.outgoing ? other : nodeId,
-          why: why.value,
-          weight: choice.rule.hasStrength ? Number(weight.value) : null,
-          level: choice.rule.hasLevel ? (level.value as Level) : null,
+          why: fields.why.value,
+          weight: choice.rule.hasStrength ? Number(fields.weight.value) : null,
+          level: choice.rule.hasLevel ? (fields.level.value as Level) : null,
         },
       });
       return linkNodes.change;
@@ -238,14 +254,9 @@ function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: Edi
     el('div', { class: 'form-row' }, el('label', { for: 'link-type' }, 'Kind of link'), select),
     searchSlot,
     chosen,
-    el(
-      'div',
-      { class: 'form-row' },
-      el('label', { for: 'link-why' }, 'Why (one sentence a student can read)'),
-      why,
-    ),
-    weightRow,
-    levelRow,
+    fields.whyRow,
+    fields.weightRow,
+    fields.levelRow,
     submit,
     feedback,
   );
@@ -282,6 +293,94 @@ function linkList(
   return el('details', {}, el('summary', {}, `Links (${edges.length})`), list);
 }
 
+type NodeRecord = NodeRecordQuery['nodeRecord'];
+
+/** The node's fields as a form; saving sends only what changed, with the version seen. */
+function editSection(record: NodeRecord, actions: EditActions): HTMLElement {
+  const { node } = record;
+  const form = nodeForm(node.kind, node);
+  const feedback = el('div', {});
+  const save = button('Save changes', () => {
+    const fields = form.values(true);
+    if (Object.keys(fields).length === 0) {
+      feedback.replaceChildren(statusLine('Nothing has changed yet.'));
+      return;
+    }
+    void perform(
+      feedback,
+      actions,
+      async () =>
+        (await request(UpdateNodeDocument, { input: { id: node.id, version: record.version, fields } }))
+          .updateNode.change,
+      form.markInvalid,
+    );
+  });
+  return el(
+    'section',
+    { 'aria-labelledby': 'edit-fields-heading' },
+    el('h3', { id: 'edit-fields-heading' }, 'Edit'),
+    form.element,
+    save,
+    feedback,
+  );
+}
+
+/** Retire (after a second press that says what retiring means), or restore a retired node. */
+function retireSection(record: NodeRecord, actions: EditActions): HTMLElement {
+  const { node } = record;
+  const feedback = el('div', {});
+  const area = el('div', { class: 'retire' });
+  const confirm = button(
+    record.retired ? `Restore ${node.name}` : `Yes, retire ${node.name}`,
+    () =>
+      void perform(feedback, actions, async () =>
+        record.retired
+          ? (await request(RestoreNodeDocument, { id: node.id, version: record.version })).restoreNode.change
+          : (await request(RetireNodeDocument, { id: node.id, version: record.version })).retireNode.change,
+      ),
+    record.retired ? '' : 'danger',
+  );
+  if (record.retired) area.append(confirm);
+  else {
+    const ask = button(
+      'Retire…',
+      () => {
+        ask.hidden = true;
+        area.prepend(
+          el(
+            'p',
+            {},
+            'Retired nodes disappear from every view but keep their id and links, and can be restored.',
+          ),
+        );
+        area.append(confirm);
+        confirm.focus();
+      },
+      'secondary',
+    );
+    area.append(ask);
+  }
+  return el(
+    'section',
+    { 'aria-labelledby': 'retire-heading' },
+    el('h3', { id: 'retire-heading' }, record.retired ? 'Restore' : 'Retire'),
+    area,
+    feedback,
+  );
+}
+
+function recordMeta(record: NodeRecord): HTMLElement {
+  return el(
+    'p',
+    { class: 'meta' },
+    `Version ${record.version}` +
+      (record.updatedBy && record.updatedAt
+        ? ` · last changed by ${record.updatedBy}, ${when(record.updatedAt)}`
+        : '') +
+      (record.retired ? ' · retired' : ''),
+  );
+}
+
 export async function renderEditPanel(
   container: HTMLElement,
   nodeId: string,
@@ -304,87 +403,14 @@ export async function renderEditPanel(
     ]);
     if (!isCurrent()) return;
     const { node } = record;
-    const form = nodeForm(node.kind, node);
-    const saveFeedback = el('div', {});
-    const save = button('Save changes', () => {
-      const fields = form.values(true);
-      if (Object.keys(fields).length === 0) {
-        saveFeedback.replaceChildren(statusLine('Nothing has changed yet.'));
-        return;
-      }
-      void perform(
-        saveFeedback,
-        actions,
-        async () =>
-          (await request(UpdateNodeDocument, { input: { id: node.id, version: record.version, fields } }))
-            .updateNode.change,
-        form.markInvalid,
-      );
-    });
-
-    const retireFeedback = el('div', {});
-    const retireArea = el('div', { class: 'retire' });
-    const confirm = button(
-      record.retired ? `Restore ${node.name}` : `Yes, retire ${node.name}`,
-      () =>
-        void perform(retireFeedback, actions, async () =>
-          record.retired
-            ? (await request(RestoreNodeDocument, { id: node.id, version: record.version })).restoreNode
-                .change
-            : (await request(RetireNodeDocument, { id: node.id, version: record.version })).retireNode.change,
-        ),
-      record.retired ? '' : 'danger',
-    );
-    if (record.retired) retireArea.append(confirm);
-    else {
-      const ask = button(
-        'Retire…',
-        () => {
-          ask.hidden = true;
-          retireArea.prepend(
-            el(
-              'p',
-              {},
-              'Retired nodes disappear from every view but keep their id and links, and can be restored.',
-            ),
-          );
-          retireArea.append(confirm);
-          confirm.focus();
-        },
-        'secondary',
-      );
-      retireArea.append(ask);
-    }
-
     container.replaceChildren(
       el('h2', { id: 'edit-heading' }, `Curate: ${node.name}`),
-      el(
-        'p',
-        { class: 'meta' },
-        `Version ${record.version}` +
-          (record.updatedBy && record.updatedAt
-            ? ` · last changed by ${record.updatedBy}, ${when(record.updatedAt)}`
-            : '') +
-          (record.retired ? ' · retired' : ''),
-      ),
+      recordMeta(record),
       noticeBox(actions) ?? '',
-      el(
-        'section',
-        { 'aria-labelledby': 'edit-fields-heading' },
-        el('h3', { id: 'edit-fields-heading' }, 'Edit'),
-        form.element,
-        save,
-        saveFeedback,
-      ),
+      editSection(record, actions),
       linkForm(node.id, node.kind, allRules, actions),
       connections ? linkList(node.id, connections, actions) : '',
-      el(
-        'section',
-        { 'aria-labelledby': 'retire-heading' },
-        el('h3', { id: 'retire-heading' }, record.retired ? 'Restore' : 'Retire'),
-        retireArea,
-        retireFeedback,
-      ),
+      retireSection(record, actions),
       el(
         'section',
         { 'aria-labelledby': 'history-heading' },

@@ -2,7 +2,7 @@
 // themselves on hover or focus, and every node keyboard-reachable. Opening a node draws its own
 // neighbours in place; nodes glide to their new places unless the person prefers reduced motion.
 import { drag } from 'd3-drag';
-import { select } from 'd3-selection';
+import { select, type Selection } from 'd3-selection';
 import { zoom } from 'd3-zoom';
 import type { NeighbourhoodQuery } from '../api/generated/graphql.ts';
 import { el, viewLink } from './dom.ts';
@@ -49,36 +49,41 @@ export function prefersReducedMotion(): boolean {
 
 const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
-export function renderNeighbourhood(
+type GraphNode = GraphData['nodes'][number];
+type GraphEdge = GraphData['edges'][number];
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type Layer = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Past CANVAS_FROM_NODES: the Canvas graph, with the same bar and list twin around it. */
+function renderCanvas(
   container: HTMLElement,
   data: GraphData,
   expanded: readonly string[],
   actions: GraphActions,
-): void {
-  clearGraph();
-  if (data.nodes.length > CANVAS_FROM_NODES) {
-    const names = new Map(data.nodes.map((n) => [n.id, n.name]));
-    canvasGraph = renderCanvasGraph(container, data.nodes, data.edges, {
-      centerId: data.center.id,
-      onOpen: (id) => {
-        if (id !== data.center.id) actions.toggle(id);
-      },
-      reducedMotion: prefersReducedMotion(),
-    });
-    container.prepend(openedBar(data, new Set(expanded), names, actions));
-    container.append(outline(data, names));
-    lastDrawn = null;
-    return;
-  }
+) {
+  const names = new Map(data.nodes.map((n) => [n.id, n.name]));
+  canvasGraph = renderCanvasGraph(container, data.nodes, data.edges, {
+    centerId: data.center.id,
+    onOpen: (id) => {
+      if (id !== data.center.id) actions.toggle(id);
+    },
+    reducedMotion: prefersReducedMotion(),
+  });
+  container.prepend(openedBar(data, new Set(expanded), names, actions));
+  container.append(outline(data, names));
+  lastDrawn = null;
+}
+
+/**
+ * Where each node is now: where the last drawing had it (or the node that brought it in), then gliding
+ * to the seeded layout, then wherever the person drags it.
+ */
+function startPositions(data: GraphData) {
   const positions = computeLayout(
     data.nodes.map((n) => n.id),
     data.edges.map((e) => ({ source: e.from, target: e.to, weight: e.weight })),
     { width: WIDTH, height: HEIGHT, centerId: data.center.id },
   );
-  const names = new Map(data.nodes.map((n) => [n.id, n.name]));
-  const open = new Set(expanded);
-  // Where each node is now: where the last drawing had it (or the node that brought it in), then
-  // gliding to the seeded layout, then wherever the person drags it.
   const before = lastDrawn?.centerId === data.center.id ? lastDrawn.at : new Map<string, Point>();
   const target = new Map([...positions].map(([id, p]) => [id, { x: p.x, y: p.y }]));
   const start = new Map(
@@ -88,28 +93,34 @@ export function renderNeighbourhood(
     }),
   );
   const placed = new Map([...start].map(([id, p]) => [id, { ...p }]));
-  const at = (id: string) => placed.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
   lastDrawn = { centerId: data.center.id, at: placed };
+  return { start, target, placed };
+}
 
+function svgCanvas(container: HTMLElement, data: GraphData): { svg: Svg; layer: Layer } {
   container.replaceChildren();
   const svg = select(container)
     .append('svg')
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
     .attr('role', 'group')
     .attr('aria-label', `Graph of ${data.center.name} and ${data.nodes.length - 1} connected nodes`);
-  const canvas = svg.append('g');
+  const layer = svg.append('g');
   svg.call(
     zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.4, 4])
       .on('zoom', (event: { transform: { toString(): string } }) =>
-        canvas.attr('transform', event.transform.toString()),
+        layer.attr('transform', event.transform.toString()),
       ),
   );
+  return { svg, layer };
+}
 
-  const lines = canvas
+/** Edges that explain themselves on hover. */
+function edgeLines(layer: Layer, data: GraphData, names: ReadonlyMap<string, string>) {
+  const lines = layer
     .append('g')
     .attr('class', 'edges')
-    .selectAll('line')
+    .selectAll<SVGLineElement, GraphEdge>('line')
     .data(data.edges)
     .join('line')
     .attr('stroke-width', (e) => 1 + 3 * (e.weight ?? 0.3));
@@ -119,47 +130,49 @@ export function renderNeighbourhood(
       (e) =>
         `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to} (${e.type.toLowerCase().replace('_', ' ')}): ${e.why}`,
     );
+  return lines;
+}
 
-  const nodes = canvas
+/** Every node a button: Enter or a click opens it in place, Shift+Enter centres the graph on it. */
+function nodeGroups(layer: Layer, data: GraphData, open: ReadonlySet<string>, actions: GraphActions) {
+  const isCentre = (n: GraphNode) => n.id === data.center.id;
+  return layer
     .append('g')
     .attr('class', 'nodes')
-    .selectAll<SVGGElement, (typeof data.nodes)[number]>('g')
+    .selectAll<SVGGElement, GraphNode>('g')
     .data(data.nodes)
     .join('g')
     .attr('class', (n) =>
-      ['node', n.id === data.center.id ? 'center' : '', open.has(n.id) ? 'expanded' : '']
-        .filter(Boolean)
-        .join(' '),
+      ['node', isCentre(n) ? 'center' : '', open.has(n.id) ? 'expanded' : ''].filter(Boolean).join(' '),
     )
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
     .attr('tabindex', 0)
     .attr('role', 'button')
-    .attr('aria-label', (n) => nodeLabel(n, n.id === data.center.id, open.has(n.id)))
+    .attr('aria-label', (n) => nodeLabel(n, isCentre(n), open.has(n.id)))
     .on('click', (_event, n) => {
-      if (n.id !== data.center.id) actions.toggle(n.id);
+      if (!isCentre(n)) actions.toggle(n.id);
     })
     .on('keydown', (event: KeyboardEvent, n) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
-      if (event.shiftKey || n.id === data.center.id) {
-        if (n.id !== data.center.id) actions.centre(n.id);
+      if (event.shiftKey || isCentre(n)) {
+        if (!isCentre(n)) actions.centre(n.id);
         return;
       }
       refocus = n.id;
       actions.toggle(n.id);
     });
+}
 
-  const draw = () => {
-    lines
-      .attr('x1', (e) => at(e.from).x)
-      .attr('y1', (e) => at(e.from).y)
-      .attr('x2', (e) => at(e.to).x)
-      .attr('y2', (e) => at(e.to).y);
-    nodes.attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`);
-  };
-  draw();
-  let glide = 0;
+/** Moves the nodes from where they start to the layout; the returned handle stops the glide. */
+function glide(
+  start: ReadonlyMap<string, Point>,
+  target: ReadonlyMap<string, Point>,
+  placed: Map<string, Point>,
+  draw: () => void,
+): { stop(): void } {
+  let frame = 0;
   if (!prefersReducedMotion() && [...start].some(([id, p]) => p.x !== target.get(id)?.x)) {
     const began = performance.now();
     const step = (now: number) => {
@@ -169,21 +182,31 @@ export function renderNeighbourhood(
         placed.set(id, { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
       }
       draw();
-      glide = t < 1 ? requestAnimationFrame(step) : 0;
+      frame = t < 1 ? requestAnimationFrame(step) : 0;
     };
-    glide = requestAnimationFrame(step);
+    frame = requestAnimationFrame(step);
   } else {
     for (const [id, p] of target) placed.set(id, { ...p });
     draw();
   }
-  // Dragging moves a node and its links; a drag that moves at all is not a click, so it never navigates.
+  return { stop: () => cancelAnimationFrame(frame) };
+}
+
+/** Dragging moves a node and its links; a drag that moves at all is not a click, so it never navigates. */
+function dragNodes(
+  nodes: Selection<SVGGElement, GraphNode, SVGGElement, unknown>,
+  at: (id: string) => Point,
+  placed: Map<string, Point>,
+  draw: () => void,
+  stopGlide: () => void,
+): void {
   nodes.call(
-    drag<SVGGElement, (typeof data.nodes)[number]>()
+    drag<SVGGElement, GraphNode>()
       .subject((_event, n) => at(n.id))
       .on('start', (event: { sourceEvent: Event }, n) => {
         event.sourceEvent.stopPropagation();
         // A drag ends the glide where it is, so the node stays under the pointer.
-        cancelAnimationFrame(glide);
+        stopGlide();
         nodes.filter((m) => m.id === n.id).classed('dragging', true);
       })
       .on('drag', (event: { x: number; y: number }, n) => {
@@ -194,14 +217,40 @@ export function renderNeighbourhood(
         nodes.filter((m) => m.id === n.id).classed('dragging', false);
       }),
   );
+}
 
+export function renderNeighbourhood(
+  container: HTMLElement,
+  data: GraphData,
+  expanded: readonly string[],
+  actions: GraphActions,
+): void {
+  clearGraph();
+  if (data.nodes.length > CANVAS_FROM_NODES) return renderCanvas(container, data, expanded, actions);
+  const { start, target, placed } = startPositions(data);
+  const at = (id: string) => placed.get(id) ?? { x: WIDTH / 2, y: HEIGHT / 2 };
+  const names = new Map(data.nodes.map((n) => [n.id, n.name]));
+  const open = new Set(expanded);
+  const { layer } = svgCanvas(container, data);
+  const lines = edgeLines(layer, data, names);
+  const nodes = nodeGroups(layer, data, open, actions);
+  const draw = () => {
+    lines
+      .attr('x1', (e) => at(e.from).x)
+      .attr('y1', (e) => at(e.from).y)
+      .attr('x2', (e) => at(e.to).x)
+      .attr('y2', (e) => at(e.to).y);
+    nodes.attr('transform', (n) => `translate(${at(n.id).x},${at(n.id).y})`);
+  };
+  draw();
+  const gliding = glide(start, target, placed, draw);
+  dragNodes(nodes, at, placed, draw, gliding.stop);
   container.prepend(openedBar(data, open, names, actions));
   container.append(outline(data, names));
   if (refocus) {
     container.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(refocus)}"]`)?.focus();
     refocus = null;
   }
-
   nodes
     .append('circle')
     .attr('r', (n) => (n.id === data.center.id ? 18 : 11))

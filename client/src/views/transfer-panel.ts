@@ -156,6 +156,26 @@ export function transferPanel(onImported: () => void): HTMLElement {
   };
   check.addEventListener('click', () => void run(true));
 
+  return el(
+    'section',
+    { class: 'transfer', 'aria-labelledby': 'transfer-heading' },
+    el('h3', { id: 'transfer-heading' }, 'Import and export'),
+    el(
+      'p',
+      { class: 'description' },
+      'An import is checked first and then written all at once, or not at all; it can be undone as one change.',
+    ),
+    el('div', { class: 'form-row' }, el('label', { for: 'import-format' }, 'Format'), format, hint),
+    el('div', { class: 'form-row' }, el('label', { for: 'import-files' }, 'Files'), files),
+    check,
+    result,
+    ...exportSection(),
+  );
+}
+
+/** Export of the whole graph, as JSON or CSV files to download. */
+function exportSection(): HTMLElement[] {
+  const exportStatus = el('div', { 'aria-live': 'polite' });
   const exportButton = (label: string, fmt: ExportFormat) => {
     const button = el('button', { type: 'button', class: 'secondary' }, label);
     button.addEventListener('click', () => {
@@ -172,21 +192,7 @@ export function transferPanel(onImported: () => void): HTMLElement {
     });
     return button;
   };
-  const exportStatus = el('div', { 'aria-live': 'polite' });
-
-  return el(
-    'section',
-    { class: 'transfer', 'aria-labelledby': 'transfer-heading' },
-    el('h3', { id: 'transfer-heading' }, 'Import and export'),
-    el(
-      'p',
-      { class: 'description' },
-      'An import is checked first and then written all at once, or not at all; it can be undone as one change.',
-    ),
-    el('div', { class: 'form-row' }, el('label', { for: 'import-format' }, 'Format'), format, hint),
-    el('div', { class: 'form-row' }, el('label', { for: 'import-files' }, 'Files'), files),
-    check,
-    result,
+  return [
     el('h4', {}, 'Export the whole graph'),
     el(
       'div',
@@ -195,5 +201,5 @@ export function transferPanel(onImported: () => void): HTMLElement {
       exportButton('Download CSV', 'CSV'),
     ),
     exportStatus,
-  );
+  ];
 }
