@@ -1,40 +1,26 @@
 // Faults: a Neo4j that goes away and comes back, and one killed outright in the middle of a large
 // import. Stopping and killing must not touch the run's shared Neo4j, so this file starts a private
 // one on a port of its own, restarts it on the same data folder and port, and stops it at the end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
-import { readCheckedSeed } from '../../seed/prepare.ts';
-import { applyDatabaseSchema } from '../../server/graph/database-schema.ts';
-import type { GraphContext } from '../../server/graph/executor.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  NodeRecordDocument,
+  PlanDocument,
+  SearchDocument,
+  StatsDocument,
+  SubjectCareersDocument,
+} from '../../client/src/api/generated/graphql.ts';
 import { exportGraph, importGraph } from '../../server/graph/transfer.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
-import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
-import { silentProgress } from '../../server/progress.ts';
 import { parseImport, toGraphJson } from '../../server/transfer/index.ts';
-import { postGraphQL, startTestServer, type TestServer } from '../support/http-server.ts';
+import { NodeSummaryDocument } from '../generated/graphql.ts';
+import { serve, useOwnNeo4j, type GraphQLResult } from '../support/harness.ts';
 
 const RESTART_MS = 240_000;
 const actor = { id: 'faults-test', email: 'faults-test@example.org' };
 
-let home: string;
-let port: number;
-let classpath: string;
-let local: LocalNeo4j | undefined;
-let driver: Driver;
-let ctx: GraphContext;
-let server: TestServer;
+const neo4j = useOwnNeo4j('faults', { seed: true });
+const api = serve(neo4j);
 
-const startNeo4j = async () => {
-  local = await startLocalNeo4j({ classpath, home, port, heapMb: 512, pageCacheMb: 128 });
-};
-
-const ready = async () => (await fetch(`${server.url}/health/ready`)).status;
+const ready = async () => (await fetch(`${api.url}/health/ready`)).status;
 
 async function waitUntilReady(): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -44,39 +30,16 @@ async function waitUntilReady(): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'pathways-faults-neo4j-'));
-  port = await freePort();
-  classpath = ensureNeo4jDistribution(PROJECT_ROOT, silentProgress).classpath;
-  await startNeo4j();
-  driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: '' });
-  ctx = { driver, database: undefined, timeoutMs: 30_000 };
-  await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR));
-  await applyDatabaseSchema(ctx);
-  server = await startTestServer(driver);
-}, RESTART_MS);
-
-afterAll(async () => {
-  try {
-    await server?.close();
-    await driver?.close();
-  } finally {
-    await local?.stop();
-    rmSync(home, { recursive: true, force: true });
-  }
-});
-
-const NODE = 'query ($id: ID!) { node(id: $id) { id name } }';
-/** Each read, its variables, and the error code it answers with once the database is back (none: data). */
-const READS: [string, Record<string, unknown>, string?][] = [
-  [NODE, { id: 'biology' }],
-  ['{ stats { totalNodes } }', {}],
-  ['query ($t: String!) { search(text: $t) { hits { node { id } } } }', { t: 'water' }],
-  ['{ subjectCareers(subject: "biology", first: 3) { paths { career { id } } } }', {}],
+/** Each read, and the error code it answers with once the database is back (none: data). */
+const READS: [() => Promise<GraphQLResult<unknown>>, string?][] = [
+  [() => api.request(NodeSummaryDocument, { id: 'biology' })],
+  [() => api.request(StatsDocument)],
+  [() => api.request(SearchDocument, { text: 'water' })],
+  [() => api.request(SubjectCareersDocument, { subject: 'biology', first: 3 })],
   // A curation read and a plan read go through the same door as the public reads.
-  ['query ($id: ID!) { nodeRecord(id: $id) { version } }', { id: 'biology' }],
+  [() => api.request(NodeRecordDocument, { id: 'biology' })],
   // No such plan: NOT_FOUND once the database can be asked again proves the read reached it.
-  ['query ($id: ID!) { plan(id: $id) { id } }', { id: 'aaaaaaaaaaaaaaaaaaaaaa' }, 'NOT_FOUND'],
+  [() => api.request(PlanDocument, { id: 'aaaaaaaaaaaaaaaaaaaaaa' }), 'NOT_FOUND'],
 ];
 
 describe('Neo4j goes away and comes back', () => {
@@ -84,12 +47,12 @@ describe('Neo4j goes away and comes back', () => {
     'answers reads with SERVICE_UNAVAILABLE and /health/ready 503 while it is down, then recovers without a restart',
     async () => {
       expect(await ready()).toBe(200);
-      const up = await postGraphQL<{ node: { name: string } }>(server.url, NODE, { id: 'biology' });
+      const up = await api.request(NodeSummaryDocument, { id: 'biology' });
       expect(up.data?.node.name).toBe('Biology');
 
-      await local?.stop();
-      for (const [query, variables] of READS) {
-        const down = await postGraphQL(server.url, query, variables);
+      await neo4j.stop();
+      for (const [read] of READS) {
+        const down = await read();
         expect(down.status).toBe(200);
         expect(down.data ?? null).toBeNull();
         expect(down.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
@@ -97,12 +60,12 @@ describe('Neo4j goes away and comes back', () => {
         expect(down.errors?.[0]?.message).toMatch(/not reachable/);
       }
       expect(await ready()).toBe(503);
-      expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+      expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
 
-      await startNeo4j();
+      await neo4j.start();
       await waitUntilReady();
-      for (const [query, variables, code] of READS) {
-        const again = await postGraphQL(server.url, query, variables);
+      for (const [read, code] of READS) {
+        const again = await read();
         if (code) expect(again.errors?.[0]?.extensions?.code).toBe(code);
         else expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
       }
@@ -137,6 +100,7 @@ describe('Neo4j killed in the middle of a large import', () => {
   it(
     'loses the whole import and nothing else: the export after a restart equals the one before',
     async () => {
+      const ctx = neo4j.graph;
       const before = toGraphJson(await exportGraph(ctx));
       const content = bigImport(before, 20_000);
       const parsed = parseImport('JSON', [{ name: 'big.json', content }], { maxBytes: 64 * 1024 * 1024 });
@@ -145,7 +109,7 @@ describe('Neo4j killed in the middle of a large import', () => {
       let batchesWritten = 0;
       let totalBatches = 0;
       const killed = new Promise<void>((resolve) => {
-        const pid = local?.pid ?? -1;
+        const { pid } = neo4j;
         void importGraph(ctx, actor, parsed, {
           dryRun: false,
           onProgress: (done, total) => {
@@ -166,13 +130,15 @@ describe('Neo4j killed in the middle of a large import', () => {
       expect(batchesWritten).toBeGreaterThanOrEqual(3);
       expect(totalBatches).toBeGreaterThan(10);
       expect(batchesWritten).toBeLessThan(totalBatches);
-      await local?.stop();
+      await neo4j.stop();
 
-      await startNeo4j();
+      await neo4j.start();
       await waitUntilReady();
       expect(toGraphJson(await exportGraph(ctx))).toBe(before);
-      const changes = await driver.executeQuery("MATCH (c:Change {action: 'IMPORT'}) RETURN count(c) AS n");
-      expect(changes.records[0]?.get('n')).toBe(0);
+      const [changes] = await neo4j.cypher<{ n: number }>(
+        "MATCH (c:Change {action: 'IMPORT'}) RETURN count(c) AS n",
+      );
+      expect(changes?.n).toBe(0);
     },
     RESTART_MS,
   );

@@ -2,14 +2,10 @@
 // disturb the other test files, which share the run's Neo4j, so this file starts its own throw-away
 // Neo4j, loads the curated seed into it, and stops it afterwards whatever happens.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
-import { readCheckedSeed } from '../../seed/prepare.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../seed/paths.ts';
 import { listChanges } from '../../server/graph/audit.ts';
 import { undoChange } from '../../server/graph/curate.ts';
 import type { EntityState } from '../../server/graph/entity-state.ts';
@@ -22,10 +18,6 @@ import {
   readStates,
 } from '../../server/graph/transfer.ts';
 import { writeTransaction } from '../../server/graph/writer.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
-import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
-import { silentProgress } from '../../server/progress.ts';
 import {
   IMPORT_MAX_BYTES,
   parseImport,
@@ -33,21 +25,30 @@ import {
   toGraphJson,
   type ImportFile,
 } from '../../server/transfer/index.ts';
+import { useOwnNeo4j } from '../support/harness.ts';
 
 const ONET_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'onet');
 const actor = { id: 'test', email: 'import-test@example.org' };
 // The whole curated graph as one file is larger than an upload may be; the tests that move all of
 // it raise the limit the way the command line does.
 const WHOLE_GRAPH = { maxBytes: 16 * 1024 * 1024 };
+/** The report of an import that found everything already there. */
+const WROTE_NOTHING = { created: [], updated: [], linked: 0, relinked: 0, changeId: null, problems: [] };
 
-let home: string;
-let local: LocalNeo4j | undefined;
-let driver: Driver | undefined;
+const neo4j = useOwnNeo4j('import', { seed: true });
 let ctx: GraphContext;
+beforeAll(() => {
+  ctx = neo4j.graph;
+});
 
 function onetFiles(): ImportFile[] {
   return readdirSync(ONET_DIR).map((name) => ({ name, content: readFileSync(join(ONET_DIR, name), 'utf8') }));
 }
+
+const importWholeGraph = (content: string) =>
+  importGraph(ctx, actor, parseImport('JSON', [{ name: 'graph.json', content }], WHOLE_GRAPH), {
+    dryRun: false,
+  });
 
 async function exportJson(): Promise<string> {
   return toGraphJson(await exportGraph(ctx));
@@ -62,24 +63,6 @@ async function wipe(): Promise<void> {
   await ctx.driver.executeQuery('MATCH (n) DETACH DELETE n');
   expect(await count('MATCH (n) RETURN count(n) AS n')).toBe(0);
 }
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'pathways-import-neo4j-'));
-  const distribution = ensureNeo4jDistribution(PROJECT_ROOT, silentProgress);
-  local = await startLocalNeo4j({ classpath: distribution.classpath, home, heapMb: 512, pageCacheMb: 128 });
-  driver = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
-  ctx = { driver, database: undefined, timeoutMs: 30_000 };
-  await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR));
-});
-
-afterAll(async () => {
-  try {
-    await driver?.close();
-  } finally {
-    await local?.stop();
-    rmSync(home, { recursive: true, force: true });
-  }
-});
 
 describe('O*NET import', () => {
   let beforeImport = '';
@@ -145,14 +128,7 @@ describe('O*NET import', () => {
     ).toBe(1);
 
     const again = await importGraph(ctx, actor, parseImport('ONET', onetFiles()), { dryRun: false });
-    expect(again).toMatchObject({
-      created: [],
-      updated: [],
-      linked: 0,
-      relinked: 0,
-      changeId: null,
-      problems: [],
-    });
+    expect(again).toMatchObject(WROTE_NOTHING);
     expect(again.unchanged).toBe(first.created.length + first.updated.length + 1);
     expect(await count(`MATCH (c:Career) WHERE c.onetSoc STARTS WITH '19-2041.' RETURN count(c) AS n`)).toBe(
       3,
@@ -349,14 +325,7 @@ describe('round trips', () => {
     expect(exported).toContain('"retiredAt": "2026-05-01T10:00:00.000Z"');
     await wipe();
     const started = Date.now();
-    const report = await importGraph(
-      ctx,
-      actor,
-      parseImport('JSON', [{ name: 'graph.json', content: exported }], WHOLE_GRAPH),
-      {
-        dryRun: false,
-      },
-    );
+    const report = await importWholeGraph(exported);
     console.log(
       `Whole-graph JSON import (${report.created.length} nodes, ${report.linked} relationships): ${Date.now() - started} ms`,
     );
@@ -398,22 +367,8 @@ describe('round trips', () => {
 
   it('re-importing an export unchanged writes nothing', async () => {
     const exported = await exportJson();
-    const report = await importGraph(
-      ctx,
-      actor,
-      parseImport('JSON', [{ name: 'graph.json', content: exported }], WHOLE_GRAPH),
-      {
-        dryRun: false,
-      },
-    );
-    expect(report).toMatchObject({
-      created: [],
-      updated: [],
-      linked: 0,
-      relinked: 0,
-      changeId: null,
-      problems: [],
-    });
+    const report = await importWholeGraph(exported);
+    expect(report).toMatchObject(WROTE_NOTHING);
     expect(report.unchanged).toBeGreaterThan(500);
   });
 
@@ -432,7 +387,7 @@ describe('command line', () => {
   ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'cli', script), ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: local!.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' },
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' },
     });
     let stdout = '';
     let stderr = '';
@@ -442,7 +397,7 @@ describe('command line', () => {
   }
 
   it('exports CSV, dry-runs it back unchanged, and refuses broken files with file, row and column', async () => {
-    const out = join(home, 'cli-export');
+    const out = join(neo4j.home, 'cli-export');
     const exported = await cli('export.ts', ['--format', 'csv', '--out', out, '--label', 'Career']);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
@@ -455,7 +410,7 @@ describe('command line', () => {
     expect(again.stdout).toContain('Dry run: nothing was written.');
     expect(again.stdout).toMatch(/nodes: 0 created, 0 updated, \d+ unchanged/);
 
-    const broken = join(home, 'cli-broken');
+    const broken = join(neo4j.home, 'cli-broken');
     mkdirSync(broken);
     writeFileSync(
       join(broken, 'nodes.csv'),

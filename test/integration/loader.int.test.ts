@@ -1,22 +1,18 @@
 // The loader against the real Neo4j the run started (already seeded once by the global setup).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSeed, loadSeedChunks, type LoadReport } from '../../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
+import { SEED_DATA_DIR } from '../../seed/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { readSeedDirectory, SeedFileError } from '../../seed/read.ts';
 import { checkIntegrity } from '../../seed/integrity.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
-import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
-import { silentProgress } from '../../server/progress.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { useOwnNeo4j, useTestGraph } from '../support/harness.ts';
 
-let driver: Driver;
-const database = () => testNeo4j().database;
+const shared = useTestGraph();
+const database = () => shared.graph.database;
 
 // Other test files add nodes, links, accounts and sessions of their own to the shared graph, so the
 // loader's work is measured on the seed's own ids only.
@@ -28,30 +24,21 @@ const seedIds = (): string[] => {
 };
 
 async function seedCounts(): Promise<Record<string, number>> {
-  const result = await driver.executeQuery(
+  const rows = await shared.cypher<{ label: string; count: number }>(
     `MATCH (n:Entity) WHERE n.id IN $ids AND n.retiredAt IS NULL
      RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label, count(*) AS count`,
     { ids: seedIds() },
-    { database: database() },
   );
-  return Object.fromEntries(result.records.map((r) => [r.get('label') as string, r.get('count') as number]));
+  return Object.fromEntries(rows.map((r) => [r.label, r.count]));
 }
 
 async function relationshipCount(): Promise<number> {
-  const result = await driver.executeQuery(
+  const [row] = await shared.cypher<{ n: number }>(
     'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS n',
     { ids: seedIds() },
-    { database: database() },
   );
-  return result.records[0]?.get('n') as number;
+  return row!.n;
 }
-
-beforeAll(() => {
-  driver = testDriver();
-});
-afterAll(async () => {
-  await driver.close();
-});
 
 describe('seed loader', () => {
   it('holds exactly what the seed files describe', async () => {
@@ -63,7 +50,7 @@ describe('seed loader', () => {
 
   it('changes nothing on a second run', async () => {
     const before = { nodes: await seedCounts(), relationships: await relationshipCount() };
-    const report = await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: database() });
+    const report = await loadSeed(shared.driver, readCheckedSeed(SEED_DATA_DIR), { database: database() });
     for (const counts of [...Object.values(report.nodes), ...Object.values(report.relationships)]) {
       expect(counts.created).toBe(0);
       expect(counts.updated).toBe(0);
@@ -79,18 +66,19 @@ describe('seed loader', () => {
     const career = data.careers[0]!;
     const original = career.description;
     career.description = `${original} (edited for a test)`;
-    const report = await loadSeed(driver, data, { database: database(), actor: 'loader-test' });
+    const report = await loadSeed(shared.driver, data, { database: database(), actor: 'loader-test' });
     expect(report.nodes.Career).toMatchObject({ created: 0, updated: 1 });
     expect(report.nodes.Skill).toMatchObject({ created: 0, updated: 0 });
-    const row = await driver.executeQuery(
+    const [row] = await shared.cypher(
       'MATCH (c:Career {id: $id}) RETURN c.description AS d, c.updatedBy AS by',
-      { id: career.id },
-      { database: database() },
+      {
+        id: career.id,
+      },
     );
-    expect(row.records[0]?.toObject()).toEqual({ d: career.description, by: 'loader-test' });
+    expect(row).toEqual({ d: career.description, by: 'loader-test' });
 
     career.description = original;
-    const restored = await loadSeed(driver, data, { database: database() });
+    const restored = await loadSeed(shared.driver, data, { database: database() });
     expect(restored.nodes.Career).toMatchObject({ created: 0, updated: 1 });
   });
 
@@ -116,76 +104,44 @@ describe('constraints', () => {
   it('reject a second node with an existing id, within a label and across labels', async () => {
     const [career] = readCheckedSeed(SEED_DATA_DIR).careers;
     await expect(
-      driver.executeQuery(
-        'CREATE (:Career {id: $id, name: "Duplicate"})',
-        { id: career!.id },
-        { database: database() },
-      ),
+      shared.cypher('CREATE (:Career {id: $id, name: "Duplicate"})', { id: career!.id }),
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
     await expect(
-      driver.executeQuery(
-        'CREATE (:Entity:Skill {id: $id, name: "Duplicate"})',
-        { id: career!.id },
-        { database: database() },
-      ),
+      shared.cypher('CREATE (:Entity:Skill {id: $id, name: "Duplicate"})', { id: career!.id }),
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
-    const count = await driver.executeQuery(
-      'MATCH (n {id: $id}) RETURN count(n) AS n',
-      { id: career!.id },
-      { database: database() },
-    );
-    expect(count.records[0]?.get('n')).toBe(1);
+    const [count] = await shared.cypher<{ n: number }>('MATCH (n {id: $id}) RETURN count(n) AS n', {
+      id: career!.id,
+    });
+    expect(count?.n).toBe(1);
   });
 
   it('include a full-text index over name, aliases and description', async () => {
-    const result = await driver.executeQuery(
+    const [index] = await shared.cypher(
       `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, state WHERE name = 'node_search'
        RETURN labelsOrTypes, properties, state`,
-      {},
-      { database: database() },
     );
-    expect(result.records[0]?.toObject()).toEqual({
+    expect(index).toEqual({
       labelsOrTypes: ['Subject', 'Field', 'Skill', 'Career', 'Course', 'Application'],
       properties: ['name', 'aliasText', 'description'],
       state: 'ONLINE',
     });
-    const hits = await driver.executeQuery(
+    const [hits] = await shared.cypher<{ ids: string[] }>(
       `CALL db.index.fulltext.queryNodes('node_search', 'hydrolog*') YIELD node RETURN collect(node.id) AS ids`,
-      {},
-      { database: database() },
     );
-    expect(hits.records[0]?.get('ids')).toContain('hydrologist');
+    expect(hits?.ids).toContain('hydrologist');
   });
 });
 
 // The first load into an empty graph takes the CREATE path; every later load takes MERGE. Both must
 // leave the same graph, property for property, so this needs a graph of its own that can be emptied.
 describe('first load into an empty graph', () => {
-  let local: LocalNeo4j;
-  let home: string;
-  let own: Driver;
+  const neo4j = useOwnNeo4j('loader');
   const outsider = 'pre-existing-skill';
-
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'pathways-loader-neo4j-'));
-    const { classpath } = ensureNeo4jDistribution(PROJECT_ROOT, silentProgress);
-    local = await startLocalNeo4j({ classpath, home, heapMb: 512, pageCacheMb: 128 });
-    own = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
-  });
-  afterAll(async () => {
-    try {
-      await own?.close();
-    } finally {
-      await local?.stop();
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
-
-  const wipe = () => own.executeQuery('MATCH (n) DETACH DELETE n');
+  const wipe = () => neo4j.driver.executeQuery('MATCH (n) DETACH DELETE n');
 
   /** The names of the constraints and indexes that are online. */
   async function schema(): Promise<string[]> {
-    const result = await own.executeQuery(
+    const result = await neo4j.driver.executeQuery(
       `SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' AND state = 'ONLINE'
        RETURN collect(name) AS names`,
     );
@@ -213,11 +169,13 @@ describe('first load into an empty graph', () => {
   /** Back to a fresh database: no data, no constraints, no full-text index. */
   async function wipeAll(): Promise<void> {
     await wipe();
-    const constraints = await own.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+    const constraints = await neo4j.driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+    );
     // Names Neo4j itself reports, quoted: test set-up, not user input.
     for (const name of constraints.records[0]?.get('names') as string[])
-      await own.executeQuery(`DROP CONSTRAINT \`${name}\``);
-    await own.executeQuery(`DROP INDEX node_search IF EXISTS`);
+      await neo4j.driver.executeQuery(`DROP CONSTRAINT \`${name}\``);
+    await neo4j.driver.executeQuery(`DROP INDEX node_search IF EXISTS`);
     expect(await schema()).toEqual([]);
   }
 
@@ -226,12 +184,12 @@ describe('first load into an empty graph', () => {
    * writes; that time is checked to be single and replaced, so runs at different moments compare.
    */
   async function snapshot(): Promise<unknown[]> {
-    const nodes = await own.executeQuery(
+    const nodes = await neo4j.driver.executeQuery(
       `MATCH (n:Entity) WHERE n.id <> $outsider
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props ORDER BY key`,
       { outsider },
     );
-    const rels = await own.executeQuery(
+    const rels = await neo4j.driver.executeQuery(
       `MATCH (a:Entity)-[r]->(b:Entity)
        RETURN type(r) + ' ' + a.id + ' ' + b.id AS key, properties(r) AS props ORDER BY key`,
     );
@@ -255,7 +213,7 @@ describe('first load into an empty graph', () => {
   it('creates the same graph as the MERGE path, and a second run then changes nothing', async () => {
     const data = readCheckedSeed(SEED_DATA_DIR);
     const expected = checkIntegrity(data);
-    const first = await loadSeed(own, data);
+    const first = await loadSeed(neo4j.driver, data);
     expect(first.bulkCreate).toBe(true);
     // The first load builds the constraints and the full-text index at its end.
     expect(await schema()).toEqual(BUILT_SCHEMA);
@@ -270,19 +228,19 @@ describe('first load into an empty graph', () => {
 
     // One node the seed does not know makes the graph non-empty: the same seed now goes through MERGE.
     await wipe();
-    await own.executeQuery('CREATE (:Entity:Skill {id: $outsider, name: "Outsider"})', { outsider });
-    const merged = await loadSeed(own, data);
+    await neo4j.driver.executeQuery('CREATE (:Entity:Skill {id: $outsider, name: "Outsider"})', { outsider });
+    const merged = await loadSeed(neo4j.driver, data);
     expect(merged.bulkCreate).toBe(false);
     expect(await snapshot()).toEqual(created);
 
     // A load that wrote moves the graph version running servers' result caches follow; one that
     // changed nothing leaves it.
     const loads = async () =>
-      (await own.executeQuery("MATCH (l:ChangeLog {id: 'changes'}) RETURN l.loads AS n")).records[0]?.get(
-        'n',
-      );
+      (
+        await neo4j.driver.executeQuery("MATCH (l:ChangeLog {id: 'changes'}) RETURN l.loads AS n")
+      ).records[0]?.get('n');
     const before = Number(await loads());
-    const again = await loadSeed(own, data);
+    const again = await loadSeed(neo4j.driver, data);
     expect(again.bulkCreate).toBe(false);
     expect(written(again)).toEqual({ created: 0, updated: 0 });
     expect(Number(await loads())).toBe(before);
@@ -295,9 +253,9 @@ describe('first load into an empty graph', () => {
     const career = data.careers[0]!;
     const requirement = career.requires[0]!;
     career.requires.push({ ...requirement, why: `${requirement.why} (listed twice)` });
-    const report = await loadSeed(own, data);
+    const report = await loadSeed(neo4j.driver, data);
     expect(report.bulkCreate).toBe(false);
-    const result = await own.executeQuery(
+    const result = await neo4j.driver.executeQuery(
       'MATCH (:Career {id: $career})-[r:REQUIRES]->(:Skill {id: $skill}) RETURN count(r) AS n, collect(r.why) AS why',
       { career: career.id, skill: requirement.skill },
     );
@@ -313,7 +271,7 @@ describe('first load into an empty graph', () => {
     const part = { subjects: [again], fields: [], skills: [], careers: [], courses: [], applications: [] };
     // Records the statements the loader sends, in order.
     const sent: string[] = [];
-    const recording = new Proxy(own, {
+    const recording = new Proxy(neo4j.driver, {
       get(target, key, receiver) {
         if (key !== 'executeQuery') return Reflect.get(target, key, receiver) as unknown;
         return (...args: Parameters<Driver['executeQuery']>) => {
@@ -332,15 +290,18 @@ describe('first load into an empty graph', () => {
     expect(firstCreate).toBeGreaterThanOrEqual(0);
     expect(lastConstraint).toBeGreaterThan(firstCreate);
     expect(firstMerge).toBeGreaterThan(lastConstraint);
-    const result = await own.executeQuery(
+    const result = await neo4j.driver.executeQuery(
       'MATCH (s:Subject {id: $id}) RETURN count(s) AS n, collect(s.description) AS descriptions',
       { id: subject.id },
     );
     // MERGE semantics: one node, the later listing's description.
     expect(result.records[0]?.toObject()).toEqual({ n: 1, descriptions: [again.description] });
-    const links = await own.executeQuery('MATCH (:Subject {id: $id})-[r:LEADS_TO]->() RETURN count(r) AS n', {
-      id: subject.id,
-    });
+    const links = await neo4j.driver.executeQuery(
+      'MATCH (:Subject {id: $id})-[r:LEADS_TO]->() RETURN count(r) AS n',
+      {
+        id: subject.id,
+      },
+    );
     expect(links.records[0]?.get('n')).toBe(subject.leadsTo.length);
   });
 });

@@ -2,29 +2,15 @@
 // record are one Neo4j transaction, so neither may be left behind, half or whole. Asked to stop
 // (SIGTERM): it lets the write finish and answer before it exits.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, signIn } from '../support/curator.ts';
-import { testDriver, testNeo4j } from '../support/neo4j.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ImportGraphDocument, type ImportGraphMutation } from '../../client/src/api/generated/graphql.ts';
+import { apiAt, useTestGraph, type GraphQLResult } from '../support/harness.ts';
+import { testNeo4j } from '../support/neo4j.ts';
 import { finished, killStragglers, spawnTs, waitForOutput } from '../support/processes.ts';
 
-let driver: Driver;
-beforeAll(() => {
-  driver = testDriver();
-});
+const graph = useTestGraph();
+const { cypher } = graph;
 afterEach(killStragglers);
-afterAll(async () => {
-  await driver.close();
-});
-
-async function cypher<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const result = await driver.executeQuery(statement, params, { database: testNeo4j().database });
-  return result.records.map((r) => r.toObject() as T);
-}
-
-const IMPORT = `mutation ($files: [ImportFileInput!]!) {
-  importGraph(format: JSON, files: $files, dryRun: false) { change { id } }
-}`;
 
 /** A graph file big enough that its import is still writing when the server is killed. */
 function bigImport(prefix: string, count: number): string {
@@ -54,8 +40,6 @@ const writing = async () =>
     )
   ).length > 0;
 
-type ImportAnswer = { data?: { importGraph: { change: { id: string } | null } } };
-
 /** `npm start`'s entry point on the suite's Neo4j, with a large import sent and seen writing. */
 async function serverWritingAnImport(prefix: string) {
   const neo4j = testNeo4j();
@@ -69,24 +53,15 @@ async function serverWritingAnImport(prefix: string) {
   });
   const done = finished(child);
   const [, port] = await waitForOutput(child, /Ready in [\d.]+ s: http:\/\/localhost:(\d+)/);
-  const url = `http://127.0.0.1:${port}`;
-  const session = await signIn(url, await makeAccount(driver, 'counsellor'));
-  const request: Promise<ImportAnswer | Error> = fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-pathways-upload': 'import',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-    },
-    body: JSON.stringify({
-      query: IMPORT,
-      variables: { files: [{ name: 'graph.json', content: bigImport(prefix, 6000) }] },
-    }),
-  }).then(
-    async (response) => (await response.json()) as ImportAnswer,
-    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-  );
+  const api = apiAt(`http://127.0.0.1:${port}`, graph.driver);
+  const session = await api.signInAs('counsellor');
+  const request: Promise<GraphQLResult<ImportGraphMutation> | Error> = api
+    .request(
+      ImportGraphDocument,
+      { format: 'JSON', files: [{ name: 'graph.json', content: bigImport(prefix, 6000) }], dryRun: false },
+      { session, headers: { 'x-pathways-upload': 'import' } },
+    )
+    .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   // Stop the server only once the import's transaction is writing, so neither test passes vacuously.
   const deadline = Date.now() + 60_000;
   while (!(await writing())) {
@@ -126,8 +101,7 @@ describe('server stopped mid-write', () => {
       child.kill('SIGTERM');
       const answer = await request;
       expect(answer).not.toBeInstanceOf(Error);
-      const change = (answer as { data?: { importGraph: { change: { id: string } | null } } }).data
-        ?.importGraph.change;
+      const change = (answer as GraphQLResult<ImportGraphMutation>).data?.importGraph.change;
       expect(change?.id).toMatch(/^[0-9a-f-]{36}$/);
       expect((await done).code).toBe(0);
       expect(await countOf(prefix)).toBe(6000);

@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { StatsDocument } from '../../client/src/api/generated/graphql.ts';
 import { freePort } from '../../server/neo4j/local-server.ts';
+import { apiAt } from '../support/harness.ts';
 import {
   finished,
   isRunning,
@@ -51,13 +53,8 @@ describe('server process', () => {
     const done = finished(child);
     const [, pid] = await waitForOutput(child, /Neo4j is up at bolt:\/\/127\.0\.0\.1:\d+ \(pid (\d+)\)/);
     const [, port] = await waitForOutput(child, /Ready in [\d.]+ s: http:\/\/localhost:(\d+)/);
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
-    });
-    const body = (await response.json()) as { data: { stats: { totalNodes: number } } };
-    expect(body.data.stats.totalNodes).toBeGreaterThan(500);
+    const { stats } = await apiAt(`http://127.0.0.1:${port}`).ok(StatsDocument);
+    expect(stats.totalNodes).toBeGreaterThan(500);
 
     child.kill('SIGTERM');
     const result = await done;
