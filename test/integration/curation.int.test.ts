@@ -67,7 +67,7 @@ const CAREER_FIELDS = {
   outlookNote: 'Invented for tests, so no real outlook.',
 } satisfies NodeFieldsInput;
 
-const createNode = (fields: NodeFieldsInput, session?: Session, id = `probe-${suffix()}`) =>
+const createNode = (fields: NodeFieldsInput, session?: Partial<Session>, id = `probe-${suffix()}`) =>
   api.request(CreateNodeDocument, { input: { kind: 'CAREER', id, fields } }, { session });
 
 async function createCareer(session: Session, id = `probe-${suffix()}`) {
@@ -137,7 +137,7 @@ describe('sign-in and sessions', () => {
 
 describe('who may write', () => {
   const mutations: [string, (session?: Partial<Session>) => Promise<GraphQLResult<unknown>>][] = [
-    ['createNode', (session) => createNode(CAREER_FIELDS, session as Session, 'probe-x')],
+    ['createNode', (session) => createNode(CAREER_FIELDS, session, 'probe-x')],
     [
       'updateNode',
       (session) =>
