@@ -1,10 +1,17 @@
 // Turns a counsellor's NodeFieldsInput and LinkInput into the properties the graph stores, checking
-// each field with the same rules as the seed data. A bad field is BAD_USER_INPUT naming that field.
-import { z } from 'zod';
-import { applicationSchema, careerSchema, courseSchema, subjectSchema } from '../../seed/schema.ts';
+// each field with the data model's rules, as the seed files and imports are. A bad field is BAD_USER_INPUT naming that field.
+import {
+  RELATIONSHIP_TYPES,
+  apiName,
+  nodeProperties as modelProperties,
+  relationshipSpec,
+  type NodeLabel,
+  type PropertySpec,
+  type RelationshipType,
+} from '../../model/data-model.ts';
+import { propertyRule } from '../../model/rules.ts';
 import { AppError } from '../errors.ts';
 import type { Properties } from '../graph/entity-state.ts';
-import type { NodeLabel, RelationshipType } from '../graph/model.ts';
 import type { LinkInput, NodeFieldsInput } from '../generated/graphql.ts';
 
 export class FieldError extends AppError {
@@ -13,112 +20,89 @@ export class FieldError extends AppError {
   }
 }
 
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`);
-
-// One checker per stored property, taken from the seed's own schemas so a counsellor's edit, an
-// import and the curated files all agree on what a valid value is. Enums arrive already checked by
-// GraphQL and are stored lower-case.
-const FIELD_RULES = {
-  name: subjectSchema.shape.name,
-  description: subjectSchema.shape.description,
-  aliases: subjectSchema.shape.aliases,
-  onetSoc: careerSchema.shape.onetSoc,
-  jobZone: careerSchema.shape.jobZone,
-  education: careerSchema.shape.education,
-  riasec: careerSchema.shape.riasec,
-  outlookNote: careerSchema.shape.outlookNote,
-  provider: courseSchema.shape.provider,
-  hours: courseSchema.shape.hours,
-  example: applicationSchema.shape.example,
-  reflectionPrompt: applicationSchema.shape.reflectionPrompt,
-} as const;
-
-const ENUM_FIELDS = { skillKind: 'kind', outlook: 'outlook', format: 'format', level: 'level' } as const;
-
 type FieldName = keyof NodeFieldsInput;
 
-/** What each kind must have, beyond name and description. */
-const REQUIRED: Record<NodeLabel, readonly FieldName[]> = {
-  Subject: [],
-  Field: [],
-  Skill: ['skillKind'],
-  Career: ['onetSoc', 'jobZone', 'education', 'riasec', 'outlook', 'outlookNote'],
-  Course: ['provider', 'format', 'level', 'hours'],
-  Application: ['example', 'reflectionPrompt'],
-};
-
-const COMMON: readonly FieldName[] = ['name', 'description', 'aliases'];
-
-function allowed(label: NodeLabel): Set<FieldName> {
-  return new Set([...COMMON, ...REQUIRED[label]]);
-}
-
 /**
- * The properties to store for the fields sent. `complete` (on create) also demands every field the
- * kind needs. A field that does not belong to the kind is an error, not silently dropped.
+ * The properties to store for the fields sent, each checked with the data model's rule. `complete`
+ * (on create) also demands every field the kind needs. A field that does not belong to the kind is an
+ * error, not silently dropped. Enums arrive already checked by GraphQL and mapped to stored values.
  */
 export function nodeProperties(
   label: NodeLabel,
   input: NodeFieldsInput,
   options: { argument: string; complete: boolean },
 ): Properties {
-  const fits = allowed(label);
+  const fits = new Map(modelProperties(label).map((p) => [apiName(p), p]));
   const props: Properties = {};
   for (const [key, value] of Object.entries(input) as [FieldName, unknown][]) {
     if (value === null || value === undefined) continue;
-    if (!fits.has(key)) {
+    const property = fits.get(key);
+    if (!property) {
       throw new FieldError(options.argument, key, `a ${label.toLowerCase()} has no ${key}; leave it out.`);
     }
-    if (key in ENUM_FIELDS) {
-      props[ENUM_FIELDS[key as keyof typeof ENUM_FIELDS]] = String(value).toLowerCase();
-      continue;
-    }
-    const rule = FIELD_RULES[key as keyof typeof FIELD_RULES];
-    const checked = rule.safeParse(value);
+    const checked = propertyRule(property).safeParse(value);
     if (!checked.success)
       throw new FieldError(options.argument, key, checked.error.issues[0]?.message ?? 'is not valid');
-    props[key] = checked.data as Properties[string];
+    props[property.name] = checked.data as Properties[string];
   }
   if (options.complete) {
-    for (const key of [...COMMON.filter((k) => k !== 'aliases'), ...REQUIRED[label]]) {
-      if (input[key] === null || input[key] === undefined) {
-        throw new FieldError(options.argument, key, `a new ${label.toLowerCase()} needs a ${key}.`);
-      }
+    for (const property of modelProperties(label)) {
+      const key = apiName(property) as FieldName;
+      if (!property.required || (input[key] !== null && input[key] !== undefined)) continue;
+      throw new FieldError(options.argument, key, `a new ${label.toLowerCase()} needs a ${key}.`);
     }
     props.aliases ??= [];
   }
   return props;
 }
 
-/** The property each relationship type keeps its strength in, as the seed data names it. */
-export const STRENGTH: Partial<Record<RelationshipType, string>> = {
-  LEADS_TO: 'weight',
-  DEVELOPS: 'weight',
-  REQUIRES: 'importance',
-  DRAWS_ON: 'importance',
-  RELATED_TO: 'score',
-};
+/** The property each relationship type keeps its strength in, as the data model names it. */
+export const STRENGTH: Partial<Record<RelationshipType, string>> = Object.fromEntries(
+  RELATIONSHIP_TYPES.flatMap((type) => {
+    const strength = relationshipSpec(type).strength;
+    return strength ? [[type, strength]] : [];
+  }),
+);
+
+/** Whether links of `type` carry a level (REQUIRES: the level a career needs; TEACHES: the level taught). */
+export function hasLevel(type: RelationshipType): boolean {
+  return relationshipSpec(type).properties.some((p) => p.name === 'level');
+}
+
+/** What a link's property is called in LinkInput: the strength is always `weight` there. */
+function linkValue(input: LinkInput, spec: { strength?: string }, property: PropertySpec): unknown {
+  if (property.name === spec.strength) return input.weight;
+  if (property.name === 'level') return input.level;
+  return input.why;
+}
+
+function linkProblem(type: RelationshipType, property: PropertySpec, spec: { strength?: string }): string {
+  if (property.name === spec.strength) return `${type} needs a strength from 0 to 1.`;
+  if (property.name === 'level')
+    return type === 'REQUIRES'
+      ? 'REQUIRES needs the level the career needs.'
+      : `${type} needs the level it teaches.`;
+  return 'is required';
+}
 
 export function linkProperties(input: LinkInput): Properties {
-  const why = text(20, 300).safeParse(input.why);
-  if (!why.success) throw new FieldError('input', 'why', why.error.issues[0]?.message ?? 'is not valid');
-  const props: Properties = { why: why.data };
-  const strength = STRENGTH[input.type];
-  if (strength) {
-    const weight = input.weight;
-    if (weight === null || weight === undefined || !(weight >= 0 && weight <= 1)) {
-      throw new FieldError('input', 'weight', `${input.type} needs a strength from 0 to 1.`);
+  const spec = relationshipSpec(input.type);
+  const props: Properties = {};
+  for (const property of spec.properties) {
+    const field = property.name === spec.strength ? 'weight' : property.name;
+    const value = linkValue(input, spec, property);
+    if (value === null || value === undefined) {
+      throw new FieldError('input', field, linkProblem(input.type, property, spec));
     }
-    props[strength] = weight;
-  }
-  if (input.type === 'REQUIRES') {
-    if (!input.level) throw new FieldError('input', 'level', 'REQUIRES needs the level the career needs.');
-    props.level = input.level.toLowerCase();
+    const checked = propertyRule(property).safeParse(value);
+    if (!checked.success) {
+      const message =
+        property.name === spec.strength
+          ? linkProblem(input.type, property, spec)
+          : (checked.error.issues[0]?.message ?? 'is not valid');
+      throw new FieldError('input', field, message);
+    }
+    props[property.name] = checked.data as Properties[string];
   }
   return props;
 }

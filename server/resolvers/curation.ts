@@ -17,10 +17,10 @@ import { nodeFromProperties } from '../graph/node-mapper.ts';
 import type { MutationResolvers, NodeRecord, QueryResolvers } from '../generated/graphql.ts';
 import { requireId, requireIntInRange } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
-import { linkProperties, nodeProperties, STRENGTH } from './curation-input.ts';
+import { hasLevel, linkProperties, nodeProperties, STRENGTH } from './curation-input.ts';
 import { RELATIONSHIP_ENDPOINTS, RELATIONSHIP_TYPES } from '../graph/model.ts';
 import { requireCurator } from './guards.ts';
-import { kindOf, labelOfKind, shapeEdge, shapeNode, type ShapedNode } from './shape.ts';
+import { shapeEdge, shapeNode, type ShapedNode } from './shape.ts';
 import type { ResolverContext } from './context.ts';
 
 export const MAX_CHANGES_PAGE = 100;
@@ -96,10 +96,10 @@ export const curationQueries: Pick<
   relationshipRules: () =>
     RELATIONSHIP_TYPES.map((type) => ({
       type,
-      from: RELATIONSHIP_ENDPOINTS[type].from.map(kindOf),
-      to: RELATIONSHIP_ENDPOINTS[type].to.map(kindOf),
+      from: [...RELATIONSHIP_ENDPOINTS[type].from],
+      to: [...RELATIONSHIP_ENDPOINTS[type].to],
       hasStrength: STRENGTH[type] !== undefined,
-      hasLevel: type === 'REQUIRES',
+      hasLevel: hasLevel(type),
     })),
 
   nodeRecord: async (_parent, args, { graph }) => {
@@ -126,7 +126,7 @@ export const curationMutations: Pick<
 > = {
   createNode: async (_parent, { input }, ctx) => {
     const actor = await requireCurator(ctx);
-    const label = labelOfKind(input.kind);
+    const label = input.kind;
     const id = requireId(input.id, 'input.id');
     const props = nodeProperties(label, input.fields, { argument: 'input.fields', complete: true });
     const written = await createNode(ctx.graph, actor, { label, id, props });

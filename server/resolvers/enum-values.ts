@@ -1,24 +1,34 @@
 // What each GraphQL enum value stands for in the graph. Codegen types the resolvers with these
 // internal values (codegen.ts), and Apollo translates at the edge both ways, so no resolver casts
-// between the API's names and the stored ones. A value missing here fails typecheck.
+// between the API's names and the stored ones. The stored enums and node kinds come from the data
+// model; test/unit/data-model.test.ts checks schema.graphql lists exactly these values.
+import { NODE_LABELS, STORED_ENUMS } from '../../model/data-model.ts';
+
+type ApiSpelling<V extends string> = Uppercase<V extends `${infer A}-${infer B}` ? `${A}_${B}` : V>;
+
+/** The API spells a stored value upper-case with underscores: "soft-skill" is SOFT_SKILL. */
+function apiValues<const V extends string>(values: readonly V[]): { readonly [K in V as ApiSpelling<K>]: K } {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase().replaceAll('-', '_'), v])) as {
+    readonly [K in V as ApiSpelling<K>]: K;
+  };
+}
+
 export const ENUM_VALUES = {
-  SkillKind: { HARD: 'hard', SOFT: 'soft', TOOL: 'tool' },
-  Outlook: { BRIGHT: 'bright', STEADY: 'steady', LIMITED: 'limited' },
-  CourseFormat: { SCHOOL: 'school', UNIVERSITY: 'university', ONLINE: 'online', WORKSHOP: 'workshop' },
-  CourseLevel: {
-    SECONDARY: 'secondary',
-    INTRODUCTORY: 'introductory',
-    INTERMEDIATE: 'intermediate',
-    ADVANCED: 'advanced',
-  },
-  Level: { BASIC: 'basic', INTERMEDIATE: 'intermediate', ADVANCED: 'advanced' },
-  Role: { COUNSELLOR: 'counsellor', ADMIN: 'admin' },
-  MilestoneKind: {
-    SUBJECT: 'subject',
-    COURSE: 'course',
-    APPLICATION: 'application',
-    SOFT_SKILL: 'soft-skill',
-    MENTOR: 'mentor',
-    OWN: 'own',
+  NodeKind: apiValues(NODE_LABELS),
+  SkillKind: apiValues(STORED_ENUMS.SkillKind),
+  Outlook: apiValues(STORED_ENUMS.Outlook),
+  CourseFormat: apiValues(STORED_ENUMS.CourseFormat),
+  CourseLevel: apiValues(STORED_ENUMS.CourseLevel),
+  Level: apiValues(STORED_ENUMS.Level),
+  Role: apiValues(['counsellor', 'admin']),
+  MilestoneKind: apiValues(['subject', 'course', 'application', 'soft-skill', 'mentor', 'own']),
+  // The quiz scores interests by their RIASEC letter.
+  Interest: {
+    REALISTIC: 'R',
+    INVESTIGATIVE: 'I',
+    ARTISTIC: 'A',
+    SOCIAL: 'S',
+    ENTERPRISING: 'E',
+    CONVENTIONAL: 'C',
   },
 } as const;

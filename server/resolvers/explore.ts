@@ -7,16 +7,14 @@ import { getStats } from '../graph/stats.ts';
 import type { NodeKind, QueryResolvers } from '../generated/graphql.ts';
 import { requireId, requireIntInRange, requireNonEmpty } from './arguments.ts';
 import { pageInfo, pageRequest } from './paging.ts';
-import { labelOfKind, shapeEdge, shapeNode, shapeStats } from './shape.ts';
+import { shapeEdge, shapeNode, shapeStats } from './shape.ts';
 
 export const MAX_NEIGHBOURS = 200;
 export const MAX_SEARCH_RESULTS = 50;
 export const MAX_SEARCH_TEXT = 100;
 
-const ALL_KINDS: readonly NodeKind[] = ['SUBJECT', 'FIELD', 'SKILL', 'CAREER', 'COURSE', 'APPLICATION'];
-
 const labelsOf = (kinds: readonly NodeKind[] | null | undefined) =>
-  kinds ? requireNonEmpty(kinds, 'kinds', ALL_KINDS).map(labelOfKind) : NODE_LABELS;
+  kinds ? requireNonEmpty(kinds, 'kinds', NODE_LABELS) : NODE_LABELS;
 
 export const exploreQueries: Pick<QueryResolvers, 'stats' | 'search' | 'node' | 'neighbourhood'> = {
   stats: async (_parent, _args, { graph }) => shapeStats(await getStats(graph)),

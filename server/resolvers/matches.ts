@@ -2,11 +2,10 @@
 // scoring modules, shape.
 import { AppError, BadUserInputError, NotFoundError } from '../errors.ts';
 import { findComparison, findMatchCandidates, findRiasecCareers } from '../graph/matches.ts';
-import type { Interest, QueryResolvers } from '../generated/graphql.ts';
+import type { QueryResolvers } from '../generated/graphql.ts';
 import {
   QUIZ_ITEMS,
   RIASEC_MEANINGS,
-  RIASEC_NAMES,
   checkAnswers,
   interestProfile,
   profileCode,
@@ -58,7 +57,7 @@ export const matchQueries: Pick<
     });
     return {
       profile: profile.map((p) => ({
-        interest: RIASEC_NAMES[p.letter].toUpperCase() as Interest,
+        interest: p.letter,
         letter: p.letter,
         meaning: RIASEC_MEANINGS[p.letter],
         score: p.score,

@@ -22,7 +22,6 @@ import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import { buildPlan } from '../scoring/plan-builder.ts';
 import { requireId, requireIds, requireIntInRange } from './arguments.ts';
 import type { ResolverContext } from './context.ts';
-import { kindOf } from './shape.ts';
 
 export const MAX_MILESTONES = 40;
 export const MAX_TITLE = 120;
@@ -86,7 +85,7 @@ function shapeRef(plan: StoredPlan, id: string, fallbackName: string | null): Pl
   return {
     id,
     name: ref.name,
-    kind: kindOf(ref.label),
+    kind: ref.label,
     status: ref.retiredAt ? 'RETIRED' : 'ACTIVE',
     retiredAt: ref.retiredAt,
   };

@@ -6,22 +6,10 @@ import type {
   Course,
   Edge,
   Field,
-  NodeKind,
   Skill,
   Stats,
   Subject,
 } from '../generated/graphql.ts';
-import { NODE_LABELS, type NodeLabel } from '../graph/model.ts';
-
-export function kindOf(label: NodeLabel): NodeKind {
-  return label.toUpperCase() as NodeKind;
-}
-
-export function labelOfKind(kind: NodeKind): NodeLabel {
-  const label = NODE_LABELS.find((l) => kindOf(l) === kind);
-  if (!label) throw new Error(`unknown kind ${kind}`);
-  return label;
-}
 
 type Typed<T extends { __typename?: string }> = T & { __typename: NonNullable<T['__typename']> };
 
@@ -32,7 +20,7 @@ export type ShapedNode =
 export function shapeNode(node: GraphNode): ShapedNode {
   const base = {
     id: node.id,
-    kind: kindOf(node.label),
+    kind: node.label,
     name: node.name,
     description: node.description,
     aliases: node.aliases,
@@ -90,7 +78,7 @@ export function shapeEdge(edge: GraphEdge): Edge {
 
 export function shapeStats(stats: GraphStats): Stats {
   return {
-    nodes: stats.nodes.map((n) => ({ kind: kindOf(n.label), count: n.count })),
+    nodes: stats.nodes.map((n) => ({ kind: n.label, count: n.count })),
     totalNodes: stats.totalNodes,
     totalRelationships: stats.totalRelationships,
   };

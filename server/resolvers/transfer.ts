@@ -1,6 +1,7 @@
 // importGraph and exportGraph: files in, files out. Parsing and formatting live in server/transfer/,
 // planning and writing in server/graph/ (import-graph.ts, export.ts); this checks who is asking and
 // shapes the answer.
+import { NODE_LABELS } from '../graph/model.ts';
 import { BadUserInputError } from '../errors.ts';
 import { findChange } from '../graph/audit.ts';
 import { exportGraph } from '../graph/export.ts';
@@ -10,15 +11,13 @@ import type { MutationResolvers, QueryResolvers } from '../generated/graphql.ts'
 import { requireNonEmpty } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
 import { requireCurator } from './guards.ts';
-import { labelOfKind } from './shape.ts';
 
 export const MAX_IMPORT_FILES = 10;
-const ALL_KINDS = ['SUBJECT', 'FIELD', 'SKILL', 'CAREER', 'COURSE', 'APPLICATION'] as const;
 
 export const transferQueries: Pick<QueryResolvers, 'exportGraph'> = {
   exportGraph: async (_parent, args, ctx) => {
     await requireCurator(ctx, { write: false });
-    const labels = args.kinds ? requireNonEmpty(args.kinds, 'kinds', ALL_KINDS).map(labelOfKind) : undefined;
+    const labels = args.kinds ? requireNonEmpty(args.kinds, 'kinds', NODE_LABELS) : undefined;
     const graph = await exportGraph(ctx.graph, labels ? { labels } : {});
     if (args.format === 'JSON') {
       return { format: 'JSON', files: [{ name: 'pathways-graph.json', content: toGraphJson(graph) }] };

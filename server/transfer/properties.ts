@@ -1,53 +1,22 @@
-// The rules a node's or a relationship's properties must meet, taken from the seed's own schemas so
-// an import and the curated files can never disagree on what a valid career or link is.
+// The rules a node's or a relationship's properties must meet, read off the data model so an import,
+// a counsellor's edit and the curated files can never disagree on what a valid career or link is.
 import type { z } from 'zod';
 import {
-  applicationSchema,
-  careerSchema,
-  courseSchema,
-  fieldSchema,
-  skillSchema,
-  subjectSchema,
-} from '../../seed/schema.ts';
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type RelationshipType,
+} from '../../model/data-model.ts';
+import { nodePropertiesSchema, relationshipPropertiesSchema } from '../../model/rules.ts';
 import type { Properties, PropertyValue } from '../graph/entity-state.ts';
-import type { NodeLabel, RelationshipType } from '../graph/model.ts';
 
-const base = { name: true, description: true, aliases: true } as const;
+const NODE_SCHEMAS = Object.fromEntries(
+  NODE_LABELS.map((label) => [label, nodePropertiesSchema(label)]),
+) as Record<NodeLabel, z.ZodType>;
 
-// `loose`: provenance (source, createdAt, retiredAt) and facts such as an O*NET element id travel
-// with a node too; they are checked for a storable type below rather than rejected.
-const NODE_SCHEMAS: Record<NodeLabel, z.ZodType> = {
-  Subject: subjectSchema.pick(base).loose(),
-  Field: fieldSchema.pick(base).loose(),
-  Skill: skillSchema.pick({ ...base, kind: true }).loose(),
-  Career: careerSchema
-    .pick({
-      ...base,
-      onetSoc: true,
-      jobZone: true,
-      education: true,
-      riasec: true,
-      outlook: true,
-      outlookNote: true,
-    })
-    .loose(),
-  Course: courseSchema.pick({ ...base, provider: true, format: true, level: true, hours: true }).loose(),
-  Application: applicationSchema.pick({ ...base, example: true, reflectionPrompt: true }).loose(),
-};
-
-const careerLinks = careerSchema.shape;
-const RELATIONSHIP_SCHEMAS: Record<RelationshipType, z.ZodType> = {
-  LEADS_TO: subjectSchema.shape.leadsTo.element.omit({ field: true }).loose(),
-  DEVELOPS: subjectSchema.shape.develops.element.omit({ skill: true }).loose(),
-  INCLUDES: careerLinks.fields.element.omit({ field: true }).loose(),
-  REQUIRES: careerLinks.requires.element.omit({ skill: true }).loose(),
-  DRAWS_ON: careerLinks.drawsOn.element.omit({ subject: true }).loose(),
-  RELATED_TO: careerLinks.relatedTo.unwrap().element.omit({ career: true }).loose(),
-  TEACHES: courseSchema.shape.teachesSkills.unwrap().element.omit({ skill: true }).loose(),
-  APPLIED_IN: applicationSchema.shape.appliesSkills.unwrap().element.omit({ skill: true }).loose(),
-  USED_IN: applicationSchema.shape.usedIn.unwrap().element.omit({ career: true }).loose(),
-  PART_OF: fieldSchema.shape.partOf.unwrap().omit({ field: true }).loose(),
-};
+const RELATIONSHIP_SCHEMAS = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [type, relationshipPropertiesSchema(type)]),
+) as Record<RelationshipType, z.ZodType>;
 
 /** Neo4j stores scalars and homogeneous lists of them; nothing nested. */
 export function isPropertyValue(value: unknown): value is PropertyValue {

@@ -136,7 +136,7 @@ describe('seed files as an import', () => {
         file: 'careers-extra.json',
         row: 2,
         column: 'jobZone',
-        message: 'Too big: expected number to be <=5',
+        message: 'must be at most 5',
       },
     ]);
   });
