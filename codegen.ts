@@ -6,12 +6,12 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: 'client/src/api/operations/*.graphql',
   generates: {
-    'server/generated/graphql.ts': {
+    'server/resolvers/generated/graphql.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        contextType: '../resolvers/context.ts#ResolverContext',
+        contextType: '../context.ts#ResolverContext',
         mappers: {},
         // Resolvers see the stored values; Apollo maps them to the API's names (server/resolvers/index.ts).
         enumValues: ENUM_VALUES,

@@ -12,7 +12,7 @@ export default tseslint.config(
       '.data/',
       '.scratch/',
       'test-results/',
-      'server/generated/',
+      'server/resolvers/generated/',
       'client/src/api/generated/',
     ],
   },

@@ -2,7 +2,7 @@
 // benchmark's database. Its pid is kept so its memory can be read from /proc.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { PROJECT_ROOT } from '../seed/paths.ts';
+import { PROJECT_ROOT } from '../model/paths.ts';
 
 export interface ApiServer {
   url: string;
@@ -17,7 +17,7 @@ export async function startApiServer(
   password: string,
   options: { logLevel?: 'silent' | 'error'; env?: Record<string, string> } = {},
 ): Promise<ApiServer> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/start/index.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -3,8 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loaderDoor } from '../server/graph/loader-door.ts';
 import { graphIsEmpty, loadSeed, loadSeedChunks, type LoadReport } from '../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../model/paths.ts';
 import { readCheckedSeed } from '../seed/prepare.ts';
 import { checkedSynthetic, generateSynthetic, syntheticCounts, syntheticId } from '../seed/synthetic.ts';
 import { loadConfig, type Config } from '../server/config.ts';
@@ -84,9 +85,9 @@ export async function openBenchGraph(spec: GraphSpec): Promise<BenchGraph> {
     const { driver, name } = database;
     let load: LoadReport | undefined;
     if (spec.kind === 'seed') {
-      if (await graphIsEmpty(driver, name)) {
+      if (await graphIsEmpty(loaderDoor(driver, name))) {
         printProgress('Loading the curated seed…');
-        load = await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: name });
+        load = await loadSeed(loaderDoor(driver, name), readCheckedSeed(SEED_DATA_DIR));
       }
       return {
         label: graphLabel(spec),
@@ -102,16 +103,19 @@ export async function openBenchGraph(spec: GraphSpec): Promise<BenchGraph> {
     printProgress(`Generating and loading ${graphLabel(spec)} (seed ${spec.seed})…`);
     let lastShown = 0;
     const before = treeCpuSeconds();
-    load = await loadSeedChunks(driver, checkedSynthetic({ nodes: spec.nodes, seed: spec.seed }), {
-      database: name,
-      actor: 'synthetic',
-      source: 'synthetic',
-      onBatch: (done) => {
-        if (Date.now() - lastShown < 10_000) return;
-        lastShown = Date.now();
-        printProgress(`  … ${done} batches written`);
+    load = await loadSeedChunks(
+      loaderDoor(driver, name),
+      checkedSynthetic({ nodes: spec.nodes, seed: spec.seed }),
+      {
+        actor: 'synthetic',
+        source: 'synthetic',
+        onBatch: (done) => {
+          if (Date.now() - lastShown < 10_000) return;
+          lastShown = Date.now();
+          printProgress(`  … ${done} batches written`);
+        },
       },
-    });
+    );
     return {
       label: graphLabel(spec),
       synthetic: true,

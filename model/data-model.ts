@@ -59,12 +59,13 @@ export interface EnumProperty extends PropertyCommon {
 
 export type PropertySpec = TextProperty | NumberProperty | TextListProperty | EnumProperty;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Ids are slugs: they appear in URLs and saved plans, so they stay plain. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_MAX_LENGTH = 100;
+
 export const ID_RULE = {
-  regex: SLUG,
-  maxLength: 100,
+  regex: ID_PATTERN,
+  maxLength: ID_MAX_LENGTH,
   message: 'must be a lower-case slug such as "environmental-science"',
 } as const;
 
@@ -195,6 +196,9 @@ export const NODE_KINDS = {
 
 export type NodeLabel = keyof typeof NODE_KINDS;
 export const NODE_LABELS = Object.keys(NODE_KINDS) as readonly NodeLabel[];
+
+/** Every curated node also carries this label, whose uniqueness constraint makes ids unique across kinds. */
+export const ENTITY_LABEL = 'Entity';
 
 /**
  * Facts every node or relationship may carry beyond its kind's properties: where it came from and

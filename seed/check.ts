@@ -1,7 +1,7 @@
 // `npm run seed:check`: validates the curated files and the graph rules, prints counts and every
 // violation, and exits 1 on any. Needs no database.
 import { checkIntegrity } from './integrity.ts';
-import { SEED_DATA_DIR } from './paths.ts';
+import { SEED_DATA_DIR } from '../model/paths.ts';
 import { readSeedDirectory, SeedFileError } from './read.ts';
 
 const dir = process.argv[2] ?? SEED_DATA_DIR;

@@ -1,7 +1,7 @@
 // Decides, part by part, whether a load may use the CREATE statements instead of MERGE. CREATE writes
 // exactly what MERGE would only if nothing it writes can already exist, so this checks that cheaply
 // and falls back to MERGE (for the rest of the run) at the first doubt.
-import type { NodeLabel } from '../server/graph/model.ts';
+import type { NodeLabel } from '../model/data-model.ts';
 import type { NodeRow, RelationshipRow } from './graph-rows.ts';
 import type { WriteMode } from './load-statements.ts';
 

@@ -1,7 +1,7 @@
 // Turns the curated files (relationships written beside the node that owns them) into the rows the
 // loader writes: node rows per label and relationship rows per type, each with a content hash.
 import { createHash } from 'node:crypto';
-import type { NodeLabel, RelationshipType } from '../server/graph/model.ts';
+import type { NodeLabel, RelationshipType } from '../model/data-model.ts';
 import type { SeedData } from './read.ts';
 
 export type PropertyValue = string | number | boolean | string[];

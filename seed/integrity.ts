@@ -1,6 +1,6 @@
 // The rules a curated graph must keep beyond each record's shape: ids unique across kinds, every
 // reference resolvable, enough of each kind, and no orphans (every career reachable from a subject).
-import type { NodeLabel } from '../server/graph/model.ts';
+import type { NodeLabel } from '../model/data-model.ts';
 import { nodeRows, relationshipRows } from './graph-rows.ts';
 import type { SeedData } from './read.ts';
 

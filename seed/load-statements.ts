@@ -1,7 +1,7 @@
 // The loader's Cypher, in two forms that must leave the same graph behind: the idempotent MERGE form
 // for a graph that already holds data, and a CREATE form for the first load into an empty graph,
 // which skips the existence and hash checks MERGE pays for on every row.
-import { ENTITY_LABEL, type NodeLabel } from '../server/graph/model.ts';
+import { ENTITY_LABEL, type NodeLabel } from '../model/data-model.ts';
 import type { RelationshipRow } from './graph-rows.ts';
 
 /** `merge` is always safe; `create` only when no record of the load can already be in the graph. */

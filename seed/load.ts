@@ -2,12 +2,8 @@
 // per batch. A record whose content hash is unchanged is not written, so a second run changes nothing.
 // Into an empty graph the same rows go through CREATE instead (see first-load.ts), and the constraints
 // and indexes are built once at the end: same result, less work.
-import type { Driver } from 'neo4j-driver';
-import { MOVE_LOAD_VERSION } from '../server/graph/graph-version.ts';
-import { applyDatabaseSchema } from '../server/graph/database-schema.ts';
-import { readQuery, type GraphContext } from '../server/graph/executor.ts';
-import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from '../server/graph/model.ts';
-import { writeStatement } from '../server/graph/writer.ts';
+import { ENTITY_LABEL, NODE_LABELS, type NodeLabel } from '../model/data-model.ts';
+import type { LoaderDoor } from '../model/loader-door.ts';
 import { FirstLoadGuard } from './first-load.ts';
 import { nodeRows, relationshipRows, type NodeRow, type RelationshipRow } from './graph-rows.ts';
 import { nodeStatement, relationshipStatement, type WriteMode } from './load-statements.ts';
@@ -43,7 +39,6 @@ export interface LoadReport {
 }
 
 export interface LoadOptions {
-  database?: string | undefined;
   /** Recorded as updatedBy on what the load writes. */
   actor?: string;
   /** Recorded as `source` on what the load creates. */
@@ -52,14 +47,6 @@ export interface LoadOptions {
   batchSize?: number;
   /** `total` is the batches known so far: a load in parts learns of later parts as it goes. */
   onBatch?: (done: number, total: number) => void;
-}
-
-/**
- * The loader's way through the executor and the writer. Its writes run without a timeout of their
- * own (a batch or an index build over a million nodes may take minutes); the one read is a count.
- */
-function loaderContext(driver: Driver, database: string | undefined): GraphContext {
-  return { driver, database, timeoutMs: 60_000 };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -120,24 +107,23 @@ interface RunParams {
   now: string;
   actor: string;
   source: string;
-  database: string | undefined;
   /** Element id of every node this run created, by our id: how CREATE relationships find their ends. */
   placed: Map<string, string>;
 }
 
-async function writeBatch(driver: Driver, batch: Batch, params: RunParams): Promise<void> {
-  const { now, actor, source, database, placed } = params;
+async function writeBatch(door: LoaderDoor, batch: Batch, params: RunParams): Promise<void> {
+  const { now, actor, source, placed } = params;
   const rows = batch.rows.map((r) => {
     if (!('type' in r)) return r;
     if (batch.mode === 'merge') return { from: r.from, to: r.to, props: r.props, hash: r.hash };
     const [fromElement, toElement] = [placed.get(r.from) ?? null, placed.get(r.to) ?? null];
     return { fromElement, toElement, props: r.props, hash: r.hash };
   });
-  const [record] = await writeStatement<{
+  const [record] = await door.write<{
     placed?: [string, string][];
     created?: unknown;
     written?: unknown;
-  }>(loaderContext(driver, database), batch.statement, { rows, now, actor, source });
+  }>(batch.statement, { rows, now, actor, source });
   for (const [id, element] of record?.placed ?? []) placed.set(id, element);
   const created = Number(record?.created ?? 0);
   const written = Number(record?.written ?? 0);
@@ -150,11 +136,11 @@ async function writeBatch(driver: Driver, batch: Batch, params: RunParams): Prom
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function loadSeed(
-  driver: Driver,
+  door: LoaderDoor,
   data: SeedData,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  return loadSeedChunks(driver, [data], options);
+  return loadSeedChunks(door, [data], options);
 }
 
 /**
@@ -163,13 +149,13 @@ export async function loadSeed(
  * of earlier ones: a MATCH that finds no endpoint writes nothing.
  */
 export async function loadSeedChunks(
-  driver: Driver,
+  door: LoaderDoor,
   parts: Iterable<SeedData>,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const started = Date.now();
-  const { database, actor = 'seed', source = 'curated' } = options;
-  const empty = await graphIsEmpty(driver, database);
+  const { actor = 'seed', source = 'curated' } = options;
+  const empty = await graphIsEmpty(door);
   // Into an empty graph, the constraints' indexes and the full-text index are built once at the end:
   // one bulk population is much cheaper than updating them in every batch, and CREATE needs no index
   // (the guard keeps ids unique, relationships find their ends by element id). MERGE does need them,
@@ -177,7 +163,7 @@ export async function loadSeedChunks(
   let schemaBuilt = false;
   const buildSchema = async () => {
     if (schemaBuilt) return;
-    await applyDatabaseSchema(loaderContext(driver, database));
+    await door.applySchema();
     schemaBuilt = true;
   };
   if (!empty) await buildSchema();
@@ -188,7 +174,6 @@ export async function loadSeedChunks(
     now: new Date().toISOString(),
     actor,
     source,
-    database,
     placed: new Map(),
   };
   let done = 0;
@@ -215,7 +200,7 @@ export async function loadSeedChunks(
       if (batch.barrier || batch.mode === 'merge') await Promise.all(running);
       if (batch.mode === 'merge') await buildSchema();
       while (running.size >= CREATE_BATCHES_IN_FLIGHT) await Promise.race(running);
-      const write: Promise<void> = writeBatch(driver, batch, params).then(() => {
+      const write: Promise<void> = writeBatch(door, batch, params).then(() => {
         done += 1;
         options.onBatch?.(done, known);
         running.delete(write);
@@ -237,7 +222,7 @@ export async function loadSeedChunks(
   await buildSchema();
   if (wroteAnything(report)) {
     // Moves the graph version a running server's result cache follows (server/graph/graph-version.ts).
-    await writeStatement(loaderContext(driver, database), MOVE_LOAD_VERSION);
+    await door.moveVersion();
   }
   report.batches = done;
   report.bulkCreate = empty && bulkCreate;
@@ -262,13 +247,9 @@ export function loadThroughput(report: LoadReport): { items: number; perSecond: 
 }
 
 /** No node carries any of our labels (each count comes from the count store, so this is cheap). */
-export async function graphIsEmpty(driver: Driver, database?: string): Promise<boolean> {
+export async function graphIsEmpty(door: LoaderDoor): Promise<boolean> {
   const counts = [ENTITY_LABEL, ...NODE_LABELS].map((label) => `COUNT { (:${label}) }`).join(' + ');
-  const [row] = await readQuery<{ any: boolean }>(
-    loaderContext(driver, database),
-    `RETURN ${counts} > 0 AS any`,
-    {},
-  );
+  const [row] = await door.read<{ any: boolean }>(`RETURN ${counts} > 0 AS any`, {});
   return row?.any !== true;
 }
 

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadSeed } from '../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../model/paths.ts';
 import { readCheckedSeed } from '../seed/prepare.ts';
 import { applyDatabaseSchema } from '../server/graph/database-schema.ts';
+import { loaderDoor } from '../server/graph/loader-door.ts';
 import { createDriver } from '../server/neo4j/driver.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../server/neo4j/local-server.ts';
 import { ensureNeo4jDistribution } from '../server/neo4j/provision.ts';
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const driver = createDriver(neo4j);
   try {
-    await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: neo4j.database });
+    await loadSeed(loaderDoor(driver, neo4j.database), readCheckedSeed(SEED_DATA_DIR));
     await applyDatabaseSchema({ driver, database: neo4j.database, timeoutMs: 60_000 });
   } finally {
     await driver.close();

@@ -3,7 +3,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { loadConfig } from '../config.ts';
 import { NODE_LABELS, isNodeLabel, type NodeLabel } from '../graph/model.ts';
 import { exportGraph } from '../graph/transfer.ts';

@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { loadConfig } from '../config.ts';
 import { importGraph, type ImportReport } from '../graph/transfer.ts';
 import { openDatabase } from '../neo4j/database.ts';

@@ -9,7 +9,7 @@ import { ROLES, createUser, type Role } from '../graph/accounts.ts';
 import { applyDatabaseSchema } from '../graph/database-schema.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { runCli, UsageError } from './run-cli.ts';
 
 function askHidden(question: string): Promise<string> {

@@ -6,8 +6,8 @@ import { labelOf } from './node-mapper.ts';
 import { ENTITY_LABEL, type NodeLabel, type RelationshipType } from './model.ts';
 import { run } from './writer.ts';
 
-export type PropertyValue = string | number | boolean | string[] | number[];
-export type Properties = Record<string, PropertyValue>;
+export type { Properties, PropertyValue } from '../../model/values.ts';
+import type { Properties } from '../../model/values.ts';
 
 export interface NodeState {
   kind: 'node';

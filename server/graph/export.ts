@@ -11,7 +11,7 @@ import {
   type RelationshipType,
 } from './model.ts';
 import { IMPORT_TIMEOUT_MS } from './state-writer.ts';
-import { fileProperties, type ExportedGraph } from './transfer-types.ts';
+import { fileProperties, type ExportedGraph } from '../transfer/records.ts';
 import { run } from './writer.ts';
 
 /**

@@ -21,7 +21,7 @@ import {
 } from './import-plan.ts';
 import { importReport, importSummary, type ImportReport } from './import-report.ts';
 import { applyStates, IMPORT_TIMEOUT_MS } from './state-writer.ts';
-import type { ParsedImport } from './transfer-types.ts';
+import type { ParsedImport } from '../transfer/records.ts';
 
 export interface ImportOptions {
   dryRun: boolean;

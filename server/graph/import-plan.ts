@@ -12,7 +12,7 @@ import {
   type ImportProblem,
   type ImportRelationship,
   type ParsedImport,
-} from './transfer-types.ts';
+} from '../transfer/records.ts';
 
 /** What the graph holds of what an import touches, read before planning. */
 export interface GraphView {

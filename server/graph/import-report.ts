@@ -2,7 +2,7 @@
 // summary that is also the :Change's, so the history reads the same as the answer the importer saw.
 import type { ImportPlan } from './import-plan.ts';
 import { NODE_LABELS } from './model.ts';
-import type { ImportFormat, ImportProblem, ParsedImport } from './transfer-types.ts';
+import type { ImportFormat, ImportProblem, ParsedImport } from '../transfer/records.ts';
 
 export interface ImportReport {
   dryRun: boolean;

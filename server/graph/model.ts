@@ -1,7 +1,6 @@
 // The graph's allow-list. Labels and relationship types reach Cypher only from these constants, never
 // from a caller's string; they come from the data model (model/data-model.ts), written once.
 import {
-  ID_RULE,
   RELATIONSHIPS,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -9,6 +8,9 @@ import {
 } from '../../model/data-model.ts';
 
 export {
+  ENTITY_LABEL,
+  ID_MAX_LENGTH,
+  ID_PATTERN,
   NODE_LABELS,
   RELATIONSHIP_TYPES,
   isNodeLabel,
@@ -20,9 +22,6 @@ export {
 /** The full-text index over name, aliases and description that `search` reads. */
 export const SEARCH_INDEX = 'node_search';
 
-/** Every curated node also carries this label, whose uniqueness constraint makes ids unique across kinds. */
-export const ENTITY_LABEL = 'Entity';
-
 /** Which labels each relationship type may join. */
 export const RELATIONSHIP_ENDPOINTS: Readonly<
   Record<RelationshipType, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }>
@@ -32,6 +31,3 @@ export const RELATIONSHIP_ENDPOINTS: Readonly<
 export const PLAIN_LINK_STRENGTH = Object.fromEntries(
   RELATIONSHIP_TYPES.map((type) => [type, RELATIONSHIPS[type].plainStrength]),
 ) as Readonly<Record<RelationshipType, number>>;
-
-export const ID_PATTERN = ID_RULE.regex;
-export const ID_MAX_LENGTH = ID_RULE.maxLength;

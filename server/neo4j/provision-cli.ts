@@ -1,7 +1,7 @@
 // `npm run neo4j:provision`: fetch and build the local Neo4j now, instead of on first start.
 import { StartupError } from '../errors.ts';
 import { printProgress } from '../progress.ts';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { ensureNeo4jDistribution } from './provision.ts';
 
 try {

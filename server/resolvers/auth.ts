@@ -2,7 +2,7 @@
 import { BadUserInputError, ConflictError, UnauthenticatedError } from '../errors.ts';
 import { createUser, findUserByEmail } from '../graph/accounts.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
-import type { MutationResolvers, QueryResolvers, Viewer } from '../generated/graphql.ts';
+import type { MutationResolvers, QueryResolvers, Viewer } from './generated/graphql.ts';
 import type { SessionRecord } from '../graph/accounts.ts';
 import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import { requireAdmin } from './guards.ts';

@@ -6,7 +6,7 @@ import {
   type CourseOfferResult,
   type RequiredSkillResult,
 } from '../graph/careers.ts';
-import type { QueryResolvers } from '../generated/graphql.ts';
+import type { QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIds } from './arguments.ts';
 import { shapeAs, shapeNode } from './shape.ts';
 

@@ -1,7 +1,7 @@
 // Shapes audit records for GraphQL: the raw before/after states become a readable diff.
 import { PROVENANCE, stateKey, type EntityState, type Properties } from '../graph/entity-state.ts';
 import type { ChangeRecord } from '../graph/audit.ts';
-import type { Change, EntityDiff, FieldDiff } from '../generated/graphql.ts';
+import type { Change, EntityDiff, FieldDiff } from './generated/graphql.ts';
 
 export const MAX_DIFF_ENTRIES = 200;
 

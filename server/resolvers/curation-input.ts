@@ -12,7 +12,7 @@ import {
 import { propertyRule } from '../../model/rules.ts';
 import { AppError } from '../errors.ts';
 import type { Properties } from '../graph/entity-state.ts';
-import type { LinkInput, NodeFieldsInput } from '../generated/graphql.ts';
+import type { LinkInput, NodeFieldsInput } from './generated/graphql.ts';
 
 export class FieldError extends AppError {
   constructor(argument: string, field: string, message: string) {

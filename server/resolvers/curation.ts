@@ -14,7 +14,7 @@ import {
 } from '../graph/curate.ts';
 import type { NodeState, RelationshipState } from '../graph/entity-state.ts';
 import { nodeFromProperties } from '../graph/node-mapper.ts';
-import type { MutationResolvers, NodeRecord, QueryResolvers } from '../generated/graphql.ts';
+import type { MutationResolvers, NodeRecord, QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIntInRange } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
 import { hasLevel, linkProperties, nodeProperties, STRENGTH } from './curation-input.ts';

@@ -4,7 +4,7 @@ import { findNeighbourhood, findNode } from '../graph/explore.ts';
 import { NODE_LABELS } from '../graph/model.ts';
 import { searchNodes, searchTerms } from '../graph/search.ts';
 import { getStats } from '../graph/stats.ts';
-import type { NodeKind, QueryResolvers } from '../generated/graphql.ts';
+import type { NodeKind, QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIntInRange, requireNonEmpty } from './arguments.ts';
 import { pageInfo, pageRequest } from './paging.ts';
 import { shapeEdge, shapeNode, shapeStats } from './shape.ts';

@@ -1,6 +1,6 @@
 // Resolvers: validate arguments, call one graph function, shape the result. No Cypher, no driver;
 // every top-level field is one round trip, and nested fields read what that trip brought back.
-import type { Resolvers } from '../generated/graphql.ts';
+import type { Resolvers } from './generated/graphql.ts';
 import { authMutations, authQueries } from './auth.ts';
 import { careerQueries } from './careers.ts';
 import { ENUM_VALUES } from './enum-values.ts';

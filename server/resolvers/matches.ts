@@ -2,7 +2,7 @@
 // scoring modules, shape.
 import { AppError, BadUserInputError, NotFoundError } from '../errors.ts';
 import { findComparison, findMatchCandidates, findRiasecCareers } from '../graph/matches.ts';
-import type { QueryResolvers } from '../generated/graphql.ts';
+import type { QueryResolvers } from './generated/graphql.ts';
 import {
   QUIZ_ITEMS,
   RIASEC_MEANINGS,

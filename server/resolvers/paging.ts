@@ -2,7 +2,7 @@
 import { BadUserInputError } from '../errors.ts';
 import type { PageRequest } from '../graph/paging.ts';
 import type { Page } from '../graph/types.ts';
-import type { PageInfo } from '../generated/graphql.ts';
+import type { PageInfo } from './generated/graphql.ts';
 import { requireIntInRange } from './arguments.ts';
 
 const PREFIX = 'o:';

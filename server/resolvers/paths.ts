@@ -3,7 +3,7 @@ import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { MAX_HOPS, PATH_CANDIDATES, findPaths } from '../graph/paths.ts';
 import { RELATIONSHIP_TYPES } from '../graph/model.ts';
 import { findSubjectCareers, UNNAMED_SUBJECT_RELEVANCE } from '../graph/subject-careers.ts';
-import type { QueryResolvers } from '../generated/graphql.ts';
+import type { QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIntInRange, requireNonEmpty } from './arguments.ts';
 import { formatScore, shapePath } from './explain.ts';
 import { pageInfo, pageRequest } from './paging.ts';

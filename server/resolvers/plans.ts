@@ -17,7 +17,7 @@ import type {
   Plan,
   PlanRef,
   QueryResolvers,
-} from '../generated/graphql.ts';
+} from './generated/graphql.ts';
 import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import { buildPlan } from '../scoring/plan-builder.ts';
 import { requireId, requireIds, requireIntInRange } from './arguments.ts';

@@ -1,15 +1,6 @@
 // Shapes the graph layer's plain objects into the GraphQL types generated from schema.graphql.
 import type { GraphEdge, GraphNode, GraphStats } from '../graph/types.ts';
-import type {
-  Application,
-  Career,
-  Course,
-  Edge,
-  Field,
-  Skill,
-  Stats,
-  Subject,
-} from '../generated/graphql.ts';
+import type { Application, Career, Course, Edge, Field, Skill, Stats, Subject } from './generated/graphql.ts';
 
 type Typed<T extends { __typename?: string }> = T & { __typename: NonNullable<T['__typename']> };
 

@@ -7,7 +7,7 @@ import { findChange } from '../graph/audit.ts';
 import { exportGraph } from '../graph/export.ts';
 import { importGraph } from '../graph/import-graph.ts';
 import { IMPORT_MAX_BYTES, parseImport, toCsv, toGraphJson } from '../transfer/index.ts';
-import type { MutationResolvers, QueryResolvers } from '../generated/graphql.ts';
+import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
 import { requireNonEmpty } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
 import { requireCurator } from './guards.ts';

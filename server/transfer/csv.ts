@@ -3,10 +3,10 @@
 // whole graph and a spreadsheet user still sees plain columns.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Properties, PropertyValue } from '../graph/entity-state.ts';
-import { isNodeLabel, isRelationshipType } from '../graph/model.ts';
+import type { Properties, PropertyValue } from '../../model/values.ts';
+import { isNodeLabel, isRelationshipType } from '../../model/data-model.ts';
 import { sortNodes, sortRelationships } from './graph-json.ts';
-import { isPropertyValue } from './properties.ts';
+import { isPropertyValue } from '../../model/values.ts';
 import { nodeProblems, problem, relationshipProblems } from './validate.ts';
 import type { ExportedGraph, ImportFile, ImportNode, ImportProblem, ImportRelationship } from './types.ts';
 

@@ -3,9 +3,9 @@
 // Written canonically (sorted records, sorted keys, fixed indentation) so two exports of the same
 // graph are byte-identical and a diff between two exports shows only what changed.
 import { z } from 'zod';
-import type { Properties } from '../graph/entity-state.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.ts';
-import { isPropertyValue } from './properties.ts';
+import type { Properties } from '../../model/values.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../model/data-model.ts';
+import { isPropertyValue } from '../../model/values.ts';
 import { nodeProblems, problem, relationshipProblems } from './validate.ts';
 import type {
   ExportedGraph,

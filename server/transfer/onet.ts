@@ -3,8 +3,8 @@
 // earlier one (or the curated seed) created instead of adding duplicates; which node a code means
 // is decided when the import meets the graph.
 import { parse } from 'csv-parse/sync';
-import type { Properties } from '../graph/entity-state.ts';
-import { ID_MAX_LENGTH } from '../graph/model.ts';
+import type { Properties } from '../../model/values.ts';
+import { ID_MAX_LENGTH } from '../../model/data-model.ts';
 import { problem } from './validate.ts';
 import type { ImportFile, ImportNode, ImportOrigin, ImportProblem, ImportRelationship } from './types.ts';
 

@@ -8,7 +8,7 @@ import {
   type RelationshipType,
 } from '../../model/data-model.ts';
 import { nodePropertiesSchema, relationshipPropertiesSchema } from '../../model/rules.ts';
-import type { Properties, PropertyValue } from '../graph/entity-state.ts';
+import { isPropertyValue, type Properties } from '../../model/values.ts';
 
 const NODE_SCHEMAS = Object.fromEntries(
   NODE_LABELS.map((label) => [label, nodePropertiesSchema(label)]),
@@ -17,17 +17,6 @@ const NODE_SCHEMAS = Object.fromEntries(
 const RELATIONSHIP_SCHEMAS = Object.fromEntries(
   RELATIONSHIP_TYPES.map((type) => [type, relationshipPropertiesSchema(type)]),
 ) as Record<RelationshipType, z.ZodType>;
-
-/** Neo4j stores scalars and homogeneous lists of them; nothing nested. */
-export function isPropertyValue(value: unknown): value is PropertyValue {
-  if (typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (!Array.isArray(value)) return false;
-  return (
-    value.every((v) => typeof v === 'string') ||
-    value.every((v) => typeof v === 'number' && Number.isFinite(v))
-  );
-}
 
 export interface PropertyIssue {
   /** The property at fault, or null for the record as a whole. */

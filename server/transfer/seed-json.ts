@@ -2,7 +2,7 @@
 // with the seed's schema, then turned into nodes and relationships exactly as the loader does.
 import { nodeRows, relationshipRows } from '../../seed/graph-rows.ts';
 import { kindOfFile, SEED_SCHEMAS, type SeedData, type SeedKind } from '../../seed/read.ts';
-import type { RelationshipType } from '../graph/model.ts';
+import type { RelationshipType } from '../../model/data-model.ts';
 import { problem } from './validate.ts';
 import type { ImportNode, ImportOrigin, ImportProblem, ImportRelationship } from './types.ts';
 

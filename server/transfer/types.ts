@@ -1,7 +1,6 @@
-// What an import is made of once its files are read. The record and problem shapes are shared with the
-// graph side, which plans and writes them, so they live in server/graph/transfer-types.ts; this adds
+// What an import is made of once its files are read: the record and problem shapes (records.ts), and
 // what only concerns files and uploads.
-import type { ImportFormat } from '../graph/transfer-types.ts';
+import type { ImportFormat } from './records.ts';
 
 export {
   INTERNAL_PROPERTIES,
@@ -16,7 +15,7 @@ export {
   type ImportRelationship,
   type NodeMatch,
   type ParsedImport,
-} from '../graph/transfer-types.ts';
+} from './records.ts';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['JSON', 'CSV', 'ONET'];
 

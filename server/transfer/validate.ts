@@ -1,7 +1,7 @@
 // Checks every format shares: ids are slugs, properties meet the data model, nothing comes twice.
 // Checks that need the graph (does the other end exist? is the id taken by another kind?) are made
 // when the import is applied.
-import { ID_MAX_LENGTH, ID_PATTERN } from '../graph/model.ts';
+import { ID_MAX_LENGTH, ID_PATTERN } from '../../model/data-model.ts';
 import { checkNodeProperties, checkRelationshipProperties, describeIssue } from './properties.ts';
 import type { ImportNode, ImportProblem, ImportRelationship } from './types.ts';
 

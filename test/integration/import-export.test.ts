@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { listChanges } from '../../server/graph/audit.ts';
 import { undoChange } from '../../server/graph/curate.ts';
 import type { EntityState } from '../../server/graph/entity-state.ts';

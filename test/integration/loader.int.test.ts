@@ -2,10 +2,10 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { loadSeed, loadSeedChunks, type LoadReport } from '../../seed/load.ts';
-import { SEED_DATA_DIR } from '../../seed/paths.ts';
+import { loaderDoor } from '../../server/graph/loader-door.ts';
+import { SEED_DATA_DIR } from '../../model/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { readSeedDirectory, SeedFileError } from '../../seed/read.ts';
 import { checkIntegrity } from '../../seed/integrity.ts';
@@ -50,7 +50,7 @@ describe('seed loader', () => {
 
   it('changes nothing on a second run', async () => {
     const before = { nodes: await seedCounts(), relationships: await relationshipCount() };
-    const report = await loadSeed(shared.driver, readCheckedSeed(SEED_DATA_DIR), { database: database() });
+    const report = await loadSeed(loaderDoor(shared.driver, database()), readCheckedSeed(SEED_DATA_DIR));
     for (const counts of [...Object.values(report.nodes), ...Object.values(report.relationships)]) {
       expect(counts.created).toBe(0);
       expect(counts.updated).toBe(0);
@@ -66,7 +66,7 @@ describe('seed loader', () => {
     const career = data.careers[0]!;
     const original = career.description;
     career.description = `${original} (edited for a test)`;
-    const report = await loadSeed(shared.driver, data, { database: database(), actor: 'loader-test' });
+    const report = await loadSeed(loaderDoor(shared.driver, database()), data, { actor: 'loader-test' });
     expect(report.nodes.Career).toMatchObject({ created: 0, updated: 1 });
     expect(report.nodes.Skill).toMatchObject({ created: 0, updated: 0 });
     const [row] = await shared.cypher(
@@ -78,7 +78,7 @@ describe('seed loader', () => {
     expect(row).toEqual({ d: career.description, by: 'loader-test' });
 
     career.description = original;
-    const restored = await loadSeed(shared.driver, data, { database: database() });
+    const restored = await loadSeed(loaderDoor(shared.driver, database()), data);
     expect(restored.nodes.Career).toMatchObject({ created: 0, updated: 1 });
   });
 
@@ -213,7 +213,7 @@ describe('first load into an empty graph', () => {
   it('creates the same graph as the MERGE path, and a second run then changes nothing', async () => {
     const data = readCheckedSeed(SEED_DATA_DIR);
     const expected = checkIntegrity(data);
-    const first = await loadSeed(neo4j.driver, data);
+    const first = await loadSeed(loaderDoor(neo4j.driver), data);
     expect(first.bulkCreate).toBe(true);
     // The first load builds the constraints and the full-text index at its end.
     expect(await schema()).toEqual(BUILT_SCHEMA);
@@ -229,7 +229,7 @@ describe('first load into an empty graph', () => {
     // One node the seed does not know makes the graph non-empty: the same seed now goes through MERGE.
     await wipe();
     await neo4j.driver.executeQuery('CREATE (:Entity:Skill {id: $outsider, name: "Outsider"})', { outsider });
-    const merged = await loadSeed(neo4j.driver, data);
+    const merged = await loadSeed(loaderDoor(neo4j.driver), data);
     expect(merged.bulkCreate).toBe(false);
     expect(await snapshot()).toEqual(created);
 
@@ -240,7 +240,7 @@ describe('first load into an empty graph', () => {
         await neo4j.driver.executeQuery("MATCH (l:ChangeLog {id: 'changes'}) RETURN l.loads AS n")
       ).records[0]?.get('n');
     const before = Number(await loads());
-    const again = await loadSeed(neo4j.driver, data);
+    const again = await loadSeed(loaderDoor(neo4j.driver), data);
     expect(again.bulkCreate).toBe(false);
     expect(written(again)).toEqual({ created: 0, updated: 0 });
     expect(Number(await loads())).toBe(before);
@@ -253,7 +253,7 @@ describe('first load into an empty graph', () => {
     const career = data.careers[0]!;
     const requirement = career.requires[0]!;
     career.requires.push({ ...requirement, why: `${requirement.why} (listed twice)` });
-    const report = await loadSeed(neo4j.driver, data);
+    const report = await loadSeed(loaderDoor(neo4j.driver), data);
     expect(report.bulkCreate).toBe(false);
     const result = await neo4j.driver.executeQuery(
       'MATCH (:Career {id: $career})-[r:REQUIRES]->(:Skill {id: $skill}) RETURN count(r) AS n, collect(r.why) AS why',
@@ -271,16 +271,10 @@ describe('first load into an empty graph', () => {
     const part = { subjects: [again], fields: [], skills: [], careers: [], courses: [], applications: [] };
     // Records the statements the loader sends, in order.
     const sent: string[] = [];
-    const recording = new Proxy(neo4j.driver, {
-      get(target, key, receiver) {
-        if (key !== 'executeQuery') return Reflect.get(target, key, receiver) as unknown;
-        return (...args: Parameters<Driver['executeQuery']>) => {
-          sent.push(String(args[0]));
-          return target.executeQuery(...args);
-        };
-      },
-    });
-    const report = await loadSeedChunks(recording, [data, part]);
+    const report = await loadSeedChunks(
+      loaderDoor(neo4j.driver, undefined, (cypher) => sent.push(cypher)),
+      [data, part],
+    );
     expect(report.bulkCreate).toBe(false);
     expect(await schema()).toEqual(BUILT_SCHEMA);
     // MERGE without the constraints would scan whole labels, and two could race to create one node.

@@ -3,7 +3,7 @@
 // (except the hand-checked `paths` expectations, whose derivation is written beside them).
 import { describe, expect, it } from 'vitest';
 import { NeighbourhoodDocument } from '../../client/src/api/generated/graphql.ts';
-import { SEED_DATA_DIR } from '../../seed/paths.ts';
+import { SEED_DATA_DIR } from '../../model/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import {
   CareerNodeDocument,

@@ -43,7 +43,7 @@ const writing = async () =>
 /** `npm start`'s entry point on the suite's Neo4j, with a large import sent and seen writing. */
 async function serverWritingAnImport(prefix: string) {
   const neo4j = testNeo4j();
-  const child = spawnTs('server/index.ts', {
+  const child = spawnTs('server/start/index.ts', {
     PORT: '0',
     NEO4J_URI: neo4j.uri,
     NEO4J_USER: neo4j.user,

@@ -43,7 +43,7 @@ function expectOneLineFailure(
 
 describe('server process', () => {
   it('starts its own Neo4j, seeds the empty graph, serves it, and leaves no JVM after SIGTERM', async () => {
-    const child = spawnTs('server/index.ts', {
+    const child = spawnTs('server/start/index.ts', {
       PORT: '0',
       NEO4J_URI: '',
       NEO4J_DATA_DIR: tempHome(),
@@ -74,14 +74,14 @@ describe('server process', () => {
   });
 
   it('rejects PORT=abc with one line naming the variable', async () => {
-    const result = await finished(spawnTs('server/index.ts', { PORT: 'abc' }));
+    const result = await finished(spawnTs('server/start/index.ts', { PORT: 'abc' }));
     expectOneLineFailure(result, /PORT="abc" must be a whole number/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('explains an unreachable NEO4J_URI', async () => {
     const uri = `bolt://127.0.0.1:${await freePort()}`;
-    const result = await finished(spawnTs('server/index.ts', { NEO4J_URI: uri, PORT: '0' }));
+    const result = await finished(spawnTs('server/start/index.ts', { NEO4J_URI: uri, PORT: '0' }));
     expectOneLineFailure(result, new RegExp(`Cannot reach Neo4j at ${uri}.*Check NEO4J_URI`));
   });
 
@@ -93,7 +93,7 @@ describe('server process', () => {
     try {
       const { uri, user, password } = testNeo4j();
       const result = await finished(
-        spawnTs('server/index.ts', {
+        spawnTs('server/start/index.ts', {
           NEO4J_URI: uri,
           NEO4J_USER: user,
           NEO4J_PASSWORD: password,
@@ -108,7 +108,7 @@ describe('server process', () => {
 
   it('explains a missing Java', async () => {
     const result = await finished(
-      spawnTs('server/index.ts', { NEO4J_URI: '', PATH: '/nonexistent', PORT: '0' }),
+      spawnTs('server/start/index.ts', { NEO4J_URI: '', PATH: '/nonexistent', PORT: '0' }),
     );
     expectOneLineFailure(result, /Java 17 or newer is needed/);
   });

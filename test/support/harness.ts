@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { loaderDoor } from '../../server/graph/loader-door.ts';
 import { loadSeed } from '../../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../../seed/paths.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import type { Role } from '../../server/graph/accounts.ts';
 import { applyDatabaseSchema } from '../../server/graph/database-schema.ts';
@@ -213,7 +214,7 @@ export function useOwnNeo4j(name: string, options: { seed?: boolean } = {}): Own
     await start();
     driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: '' });
     if (options.seed) {
-      await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR));
+      await loadSeed(loaderDoor(driver), readCheckedSeed(SEED_DATA_DIR));
       await applyDatabaseSchema(context());
     }
   });

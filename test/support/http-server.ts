@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { createApp } from '../../server/app.ts';
 import { startResultCache } from '../../server/graph/graph-version.ts';
 import { listen } from '../../server/listen.ts';

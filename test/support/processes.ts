@@ -1,6 +1,6 @@
 // Runs the project's entry points as real child processes, the way a person or CI would.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 
 export interface Finished {
   code: number | null;

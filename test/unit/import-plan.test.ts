@@ -15,7 +15,7 @@ import {
 } from '../../server/graph/import-plan.ts';
 import { importReport, importSummary } from '../../server/graph/import-report.ts';
 import type { RelationshipType } from '../../server/graph/model.ts';
-import type { ImportNode, ImportRelationship, ParsedImport } from '../../server/graph/transfer-types.ts';
+import type { ImportNode, ImportRelationship, ParsedImport } from '../../server/transfer/records.ts';
 import {
   checkNodeProperties,
   checkRelationshipProperties,

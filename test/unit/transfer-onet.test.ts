@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../seed/paths.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import { IMPORT_MAX_BYTES, parseImport, type ImportFile } from '../../server/transfer/index.ts';
 import { EDUCATION_BY_JOB_ZONE, levelOf, slugOf } from '../../server/transfer/onet.ts';
 

@@ -1,9 +1,8 @@
 // The values an import and an export are made of, whatever the file format: nodes and relationships as
-// plain values, plus every problem found, each pointing at a file, a row and a column. They live here,
-// below both sides, because server/transfer produces them from files and server/graph plans and writes
-// them: neither folder then needs the other's modules to agree on a shape.
-import type { Properties } from './entity-state.ts';
-import type { NodeLabel, RelationshipType } from './model.ts';
+// plain values, plus every problem found, each pointing at a file, a row and a column. server/transfer
+// produces them from files; server/graph, above it, plans and writes them.
+import type { NodeLabel, RelationshipType } from '../../model/data-model.ts';
+import type { Properties } from '../../model/values.ts';
 
 export type ImportFormat = 'JSON' | 'CSV' | 'ONET';
 

@@ -3,18 +3,19 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { formatLoadReport, graphIsEmpty, loadSeed } from '../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../seed/paths.ts';
-import { readCheckedSeed } from '../seed/prepare.ts';
-import { SeedFileError } from '../seed/read.ts';
-import { createApp } from './app.ts';
-import { applyDatabaseSchema } from './graph/database-schema.ts';
-import { startResultCache } from './graph/graph-version.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { StartupError } from './errors.ts';
-import { listen } from './listen.ts';
-import { openDatabase, type Database } from './neo4j/database.ts';
-import { printProgress } from './progress.ts';
+import { formatLoadReport, graphIsEmpty, loadSeed } from '../../seed/load.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
+import { readCheckedSeed } from '../../seed/prepare.ts';
+import { SeedFileError } from '../../seed/read.ts';
+import { createApp } from '../app.ts';
+import { applyDatabaseSchema } from '../graph/database-schema.ts';
+import { startResultCache } from '../graph/graph-version.ts';
+import { loaderDoor } from '../graph/loader-door.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { StartupError } from '../errors.ts';
+import { listen } from '../listen.ts';
+import { openDatabase, type Database } from '../neo4j/database.ts';
+import { printProgress } from '../progress.ts';
 
 let database: Database | undefined;
 
@@ -29,9 +30,10 @@ async function main(config: Config): Promise<void> {
   database = await openDatabase(config, PROJECT_ROOT, printProgress);
   const { driver, name } = database;
 
-  if (await graphIsEmpty(driver, name)) {
+  const door = loaderDoor(driver, name);
+  if (await graphIsEmpty(door)) {
     printProgress('The graph is empty: seeding it with the curated data…');
-    const report = await loadSeed(driver, readCheckedSeed(SEED_DATA_DIR), { database: name });
+    const report = await loadSeed(door, readCheckedSeed(SEED_DATA_DIR));
     printProgress(`Seeded.\n${formatLoadReport(report)}`);
   }
 

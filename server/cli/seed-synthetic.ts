@@ -8,14 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { StartupError } from '../server/errors.ts';
-import { openDatabase } from '../server/neo4j/database.ts';
-import { printProgress } from '../server/progress.ts';
-import { formatLoadReport, loadSeedChunks } from './load.ts';
-import { PROJECT_ROOT } from './paths.ts';
-import { SeedFileError } from './read.ts';
-import { checkedSynthetic, MIN_SYNTHETIC_NODES, syntheticCounts } from './synthetic.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { StartupError } from '../errors.ts';
+import { loaderDoor } from '../graph/loader-door.ts';
+import { openDatabase } from '../neo4j/database.ts';
+import { printProgress } from '../progress.ts';
+import { formatLoadReport, loadSeedChunks } from '../../seed/load.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
+import { SeedFileError } from '../../seed/read.ts';
+import { checkedSynthetic, MIN_SYNTHETIC_NODES, syntheticCounts } from '../../seed/synthetic.ts';
 
 class UsageError extends Error {}
 
@@ -58,13 +59,16 @@ try {
   );
   const database = await openDatabase(config, PROJECT_ROOT, printProgress);
   try {
-    const report = await loadSeedChunks(database.driver, checkedSynthetic({ nodes, seed }), {
-      database: database.name,
-      actor: 'synthetic',
-      source: 'synthetic',
-      batchSize,
-      onBatch: (done) => process.stdout.write(`\r[pathways] Loading batch ${done}`),
-    });
+    const report = await loadSeedChunks(
+      loaderDoor(database.driver, database.name),
+      checkedSynthetic({ nodes, seed }),
+      {
+        actor: 'synthetic',
+        source: 'synthetic',
+        batchSize,
+        onBatch: (done) => process.stdout.write(`\r[pathways] Loading batch ${done}`),
+      },
+    );
     process.stdout.write('\n');
     console.log(formatLoadReport(report));
   } finally {

@@ -1,13 +1,14 @@
 // `npm run seed`: validates the curated data, then loads it into the configured Neo4j (NEO4J_URI, or
 // the local one, started for the load and stopped after). Safe to run again: unchanged records are skipped.
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { StartupError } from '../server/errors.ts';
-import { openDatabase } from '../server/neo4j/database.ts';
-import { printProgress } from '../server/progress.ts';
-import { formatLoadReport, loadSeed } from './load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from './paths.ts';
-import { readCheckedSeed } from './prepare.ts';
-import { SeedFileError } from './read.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { StartupError } from '../errors.ts';
+import { loaderDoor } from '../graph/loader-door.ts';
+import { openDatabase } from '../neo4j/database.ts';
+import { printProgress } from '../progress.ts';
+import { formatLoadReport, loadSeed } from '../../seed/load.ts';
+import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
+import { readCheckedSeed } from '../../seed/prepare.ts';
+import { SeedFileError } from '../../seed/read.ts';
 
 try {
   const config = loadConfig();
@@ -15,8 +16,7 @@ try {
   const data = readCheckedSeed(process.argv[2] ?? SEED_DATA_DIR);
   const database = await openDatabase(config, PROJECT_ROOT, printProgress);
   try {
-    const report = await loadSeed(database.driver, data, {
-      database: database.name,
+    const report = await loadSeed(loaderDoor(database.driver, database.name), data, {
       onBatch: (done, total) => process.stdout.write(`\r[pathways] Loading batch ${done}/${total}`),
     });
     process.stdout.write('\n');
