@@ -1,5 +1,7 @@
 // Maps a Neo4j node's labels and properties onto our plain node types.
 import type { Node } from 'neo4j-driver';
+import { apiName, nodeProperties, type PropertySpec } from '../../model/data-model.ts';
+import type { PropertyValue } from '../../model/values.ts';
 import { NODE_LABELS, type NodeLabel } from './model.ts';
 import type { GraphNode } from './types.ts';
 
@@ -18,40 +20,24 @@ export function toGraphNode(node: Node): GraphNode {
   return nodeFromProperties(labelOf(node.labels), node.properties as Record<string, unknown>);
 }
 
-export function nodeFromProperties(label: NodeLabel, p: Readonly<Record<string, unknown>>): GraphNode {
-  const base = {
-    id: str(p.id),
-    name: str(p.name),
-    description: str(p.description),
-    aliases: strings(p.aliases),
-  };
-  switch (label) {
-    case 'Subject':
-    case 'Field':
-      return { ...base, label };
-    case 'Skill':
-      return { ...base, label, skillKind: str(p.kind) as 'hard' | 'soft' | 'tool' };
-    case 'Career':
-      return {
-        ...base,
-        label,
-        onetSoc: str(p.onetSoc),
-        jobZone: num(p.jobZone),
-        education: str(p.education),
-        riasec: str(p.riasec),
-        outlook: str(p.outlook) as 'bright' | 'steady' | 'limited',
-        outlookNote: str(p.outlookNote),
-      };
-    case 'Course':
-      return {
-        ...base,
-        label,
-        provider: str(p.provider),
-        format: str(p.format) as 'school' | 'university' | 'online' | 'workshop',
-        level: str(p.level) as 'secondary' | 'introductory' | 'intermediate' | 'advanced',
-        hours: num(p.hours),
-      };
-    case 'Application':
-      return { ...base, label, example: str(p.example), reflectionPrompt: str(p.reflectionPrompt) };
+function valueOf(property: PropertySpec, value: unknown): PropertyValue {
+  switch (property.type) {
+    case 'text':
+    case 'enum':
+      return str(value);
+    case 'integer':
+    case 'number':
+      return num(value);
+    case 'textList':
+      return strings(value);
   }
+}
+
+/** Every property the data model gives the kind, under its API name, whatever the stored node lacks. */
+export function nodeFromProperties(label: NodeLabel, p: Readonly<Record<string, unknown>>): GraphNode {
+  const node: Record<string, unknown> = { label, id: str(p.id) };
+  for (const property of nodeProperties(label)) node[apiName(property)] = valueOf(property, p[property.name]);
+  // Built from the same model entries GraphNode is read from (model/types.ts), so the two agree by
+  // construction; test/unit/data-model.test.ts maps a stored node of every kind to prove it.
+  return node as GraphNode;
 }

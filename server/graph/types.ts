@@ -1,35 +1,18 @@
 // Plain objects the graph layer returns. They know nothing of GraphQL; resolvers shape them.
+import type { ApiProperties } from '../../model/types.ts';
 import type { NodeLabel, RelationshipType } from './model.ts';
 
-interface NodeBase {
-  id: string;
-  name: string;
-  description: string;
-  aliases: string[];
-}
+/** A node as the graph layer returns it: its kind, id and properties by their API names (the data model's). */
+export type NodeOf<L extends NodeLabel> = { label: L; id: string } & ApiProperties<L>;
 
-export type SubjectNode = NodeBase & { label: 'Subject' };
-export type FieldNode = NodeBase & { label: 'Field' };
-export type SkillNode = NodeBase & { label: 'Skill'; skillKind: 'hard' | 'soft' | 'tool' };
-export type CareerNode = NodeBase & {
-  label: 'Career';
-  onetSoc: string;
-  jobZone: number;
-  education: string;
-  riasec: string;
-  outlook: 'bright' | 'steady' | 'limited';
-  outlookNote: string;
-};
-export type CourseNode = NodeBase & {
-  label: 'Course';
-  provider: string;
-  format: 'school' | 'university' | 'online' | 'workshop';
-  level: 'secondary' | 'introductory' | 'intermediate' | 'advanced';
-  hours: number;
-};
-export type ApplicationNode = NodeBase & { label: 'Application'; example: string; reflectionPrompt: string };
+export type SubjectNode = NodeOf<'Subject'>;
+export type FieldNode = NodeOf<'Field'>;
+export type SkillNode = NodeOf<'Skill'>;
+export type CareerNode = NodeOf<'Career'>;
+export type CourseNode = NodeOf<'Course'>;
+export type ApplicationNode = NodeOf<'Application'>;
 
-export type GraphNode = SubjectNode | FieldNode | SkillNode | CareerNode | CourseNode | ApplicationNode;
+export type GraphNode = { [L in NodeLabel]: NodeOf<L> }[NodeLabel];
 
 export interface GraphEdge {
   type: RelationshipType;

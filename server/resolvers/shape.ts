@@ -9,47 +9,11 @@ export type ShapedNode =
   Typed<Subject> | Typed<Field> | Typed<Skill> | Typed<Career> | Typed<Course> | Typed<Application>;
 
 export function shapeNode(node: GraphNode): ShapedNode {
-  const base = {
-    id: node.id,
-    kind: node.label,
-    name: node.name,
-    description: node.description,
-    aliases: node.aliases,
-  };
-  switch (node.label) {
-    case 'Subject':
-    case 'Field':
-      return { __typename: node.label, ...base };
-    case 'Skill':
-      return { __typename: 'Skill', ...base, skillKind: node.skillKind };
-    case 'Career':
-      return {
-        __typename: 'Career',
-        ...base,
-        onetSoc: node.onetSoc,
-        jobZone: node.jobZone,
-        education: node.education,
-        riasec: node.riasec,
-        outlook: node.outlook,
-        outlookNote: node.outlookNote,
-      };
-    case 'Course':
-      return {
-        __typename: 'Course',
-        ...base,
-        provider: node.provider,
-        format: node.format,
-        level: node.level,
-        hours: node.hours,
-      };
-    case 'Application':
-      return {
-        __typename: 'Application',
-        ...base,
-        example: node.example,
-        reflectionPrompt: node.reflectionPrompt,
-      };
-  }
+  const { label, ...fields } = node;
+  // The graph layer already names each property as schema.graphql does (the data model's API names),
+  // so shaping only adds the typename and kind; test/unit/data-model.test.ts checks every kind's
+  // fields against schema.graphql.
+  return { ...fields, __typename: label, kind: label } as ShapedNode;
 }
 
 /** Shapes a node that the query guarantees to be of one kind, and says so loudly if it is not. */

@@ -4,7 +4,15 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Properties, PropertyValue } from '../../model/values.ts';
-import { isNodeLabel, isRelationshipType } from '../../model/data-model.ts';
+import {
+  NODE_PROVENANCE,
+  RELATIONSHIP_PROVENANCE,
+  allNodeProperties,
+  allRelationshipProperties,
+  isNodeLabel,
+  isRelationshipType,
+  type PropertySpec,
+} from '../../model/data-model.ts';
 import { sortNodes, sortRelationships } from './graph-json.ts';
 import { isPropertyValue } from '../../model/values.ts';
 import { nodeProblems, problem, relationshipProblems } from './validate.ts';
@@ -15,39 +23,34 @@ export const RELATIONSHIPS_CSV = 'relationships.csv';
 
 type ColumnKind = 'text' | 'number' | 'list';
 
-/** Property columns in the order files carry them; `label`/`id` or `type`/`from`/`to` come first. */
-export const NODE_PROPERTY_COLUMNS: Readonly<Record<string, ColumnKind>> = {
-  name: 'text',
-  description: 'text',
-  aliases: 'list',
-  kind: 'text',
-  onetSoc: 'text',
-  jobZone: 'number',
-  education: 'text',
-  riasec: 'text',
-  outlook: 'text',
-  outlookNote: 'text',
-  provider: 'text',
-  format: 'text',
-  level: 'text',
-  hours: 'number',
-  example: 'text',
-  reflectionPrompt: 'text',
-  onetElementId: 'text',
-  source: 'text',
-  createdAt: 'text',
-  retiredAt: 'text',
-};
+function columnKind(property: PropertySpec): ColumnKind {
+  if (property.type === 'textList') return 'list';
+  return property.type === 'integer' || property.type === 'number' ? 'number' : 'text';
+}
 
-export const RELATIONSHIP_PROPERTY_COLUMNS: Readonly<Record<string, ColumnKind>> = {
-  why: 'text',
-  weight: 'number',
-  importance: 'number',
-  level: 'text',
-  score: 'number',
-  source: 'text',
-  createdAt: 'text',
-};
+function columns(
+  properties: readonly PropertySpec[],
+  provenance: readonly string[],
+): Record<string, ColumnKind> {
+  return {
+    ...Object.fromEntries(properties.map((p) => [p.name, columnKind(p)])),
+    ...Object.fromEntries(provenance.map((name) => [name, 'text' as const])),
+  };
+}
+
+/**
+ * Property columns in the order files carry them (the data model's, then provenance); `label`/`id`
+ * or `type`/`from`/`to` come first.
+ */
+export const NODE_PROPERTY_COLUMNS: Readonly<Record<string, ColumnKind>> = columns(
+  allNodeProperties(),
+  NODE_PROVENANCE,
+);
+
+export const RELATIONSHIP_PROPERTY_COLUMNS: Readonly<Record<string, ColumnKind>> = columns(
+  allRelationshipProperties(),
+  RELATIONSHIP_PROVENANCE,
+);
 
 const EXTRA = 'properties';
 const NODE_KEYS = ['label', 'id'] as const;
