@@ -3,40 +3,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import {
-  applicationSchema,
-  careerSchema,
-  courseSchema,
-  fieldSchema,
-  skillSchema,
-  subjectSchema,
-  type ApplicationInput,
-  type CareerInput,
-  type CourseInput,
-  type FieldInput,
-  type SkillInput,
-  type SubjectInput,
-} from './schema.ts';
+import { SEED_SCHEMAS as RECORD_SCHEMAS } from '../model/rules.ts';
+import type { SeedRecord } from '../model/types.ts';
 
 export interface SeedData {
-  subjects: SubjectInput[];
-  fields: FieldInput[];
-  skills: SkillInput[];
-  careers: CareerInput[];
-  courses: CourseInput[];
-  applications: ApplicationInput[];
+  subjects: SeedRecord<'Subject'>[];
+  fields: SeedRecord<'Field'>[];
+  skills: SeedRecord<'Skill'>[];
+  careers: SeedRecord<'Career'>[];
+  courses: SeedRecord<'Course'>[];
+  applications: SeedRecord<'Application'>[];
 }
 
 export type SeedKind = keyof SeedData;
 
 /** The schema each kind of seed record is checked with. */
 export const SEED_SCHEMAS: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {
-  subjects: subjectSchema,
-  fields: fieldSchema,
-  skills: skillSchema,
-  careers: careerSchema,
-  courses: courseSchema,
-  applications: applicationSchema,
+  subjects: RECORD_SCHEMAS.Subject,
+  fields: RECORD_SCHEMAS.Field,
+  skills: RECORD_SCHEMAS.Skill,
+  careers: RECORD_SCHEMAS.Career,
+  courses: RECORD_SCHEMAS.Course,
+  applications: RECORD_SCHEMAS.Application,
 };
 
 /** `careers.json` and `careers-anything.json` both hold careers. */

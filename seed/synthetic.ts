@@ -8,14 +8,7 @@
 // become hubs (like "communication" in the curated data) while most get a handful of links.
 import { randomLcg } from 'd3-random';
 import { SEED_SCHEMAS, SeedFileError, type SeedData, type SeedKind } from './read.ts';
-import type {
-  ApplicationInput,
-  CareerInput,
-  CourseInput,
-  FieldInput,
-  SkillInput,
-  SubjectInput,
-} from './schema.ts';
+import type { SeedRecord } from '../model/types.ts';
 
 /** Records per kind in the curated seed (seed/data), whose proportions the synthetic graph keeps. */
 const CURATED_COUNTS: Readonly<Record<SeedKind, number>> = {
@@ -204,12 +197,12 @@ function base(kind: SeedKind, i: number, what: string) {
   };
 }
 
-function skill(t: Tools, i: number): SkillInput {
+function skill(t: Tools, i: number): SeedRecord<'Skill'> {
   return { ...base('skills', i, 'skill'), kind: t.choose(SKILL_KINDS) };
 }
 
-function field(t: Tools, i: number): FieldInput {
-  const record: FieldInput = base('fields', i, 'field');
+function field(t: Tools, i: number): SeedRecord<'Field'> {
+  const record: SeedRecord<'Field'> = base('fields', i, 'field');
   // One field in seven heads a cluster; the rest sit inside an earlier field, as most curated fields do.
   const [parent] = i % 7 === 0 ? [] : t.targets(i, 1);
   if (parent !== undefined) {
@@ -219,7 +212,7 @@ function field(t: Tools, i: number): FieldInput {
   return record;
 }
 
-function subject(t: Tools, i: number, n: Counts): SubjectInput {
+function subject(t: Tools, i: number, n: Counts): SeedRecord<'Subject'> {
   const own = base('subjects', i, 'school subject');
   return {
     ...own,
@@ -236,7 +229,7 @@ function subject(t: Tools, i: number, n: Counts): SubjectInput {
   };
 }
 
-function career(t: Tools, i: number, n: Counts): CareerInput {
+function career(t: Tools, i: number, n: Counts): SeedRecord<'Career'> {
   const own = base('careers', i, 'career');
   return {
     ...own,
@@ -270,7 +263,7 @@ function career(t: Tools, i: number, n: Counts): CareerInput {
   };
 }
 
-function course(t: Tools, i: number, n: Counts): CourseInput {
+function course(t: Tools, i: number, n: Counts): SeedRecord<'Course'> {
   const own = base('courses', i, 'course');
   const subjects = t.targets(n.subjects, t.degree(0, 1.5, 6));
   const skills = t.targets(n.skills, t.degree(subjects.length === 0 ? 1 : 0, 2.6, 15));
@@ -293,7 +286,7 @@ function course(t: Tools, i: number, n: Counts): CourseInput {
   };
 }
 
-function application(t: Tools, i: number, n: Counts): ApplicationInput {
+function application(t: Tools, i: number, n: Counts): SeedRecord<'Application'> {
   const own = base('applications', i, 'application');
   return {
     ...own,

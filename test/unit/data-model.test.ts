@@ -77,6 +77,11 @@ function enumType(name: string): GraphQLEnumType {
   return type;
 }
 
+const enumNames = (name: string): string[] =>
+  enumType(name)
+    .getValues()
+    .map((v) => v.name);
+
 describe('the data model and schema.graphql', () => {
   it.each(NODE_LABELS)('%s: the object type has exactly the model’s properties, typed alike', (label) => {
     const type = schema.getType(label);
@@ -106,38 +111,20 @@ describe('the data model and schema.graphql', () => {
   it('every stored enum is a GraphQL enum whose values map to exactly the stored ones', () => {
     for (const [name, stored] of Object.entries(STORED_ENUMS)) {
       const map: Readonly<Record<string, string>> = ENUM_VALUES[name as keyof typeof STORED_ENUMS];
-      expect(
-        enumType(name)
-          .getValues()
-          .map((v) => v.name)
-          .sort(),
-      ).toEqual(Object.keys(map).sort());
+      expect(enumNames(name).sort()).toEqual(Object.keys(map).sort());
       expect(Object.values(map).sort()).toEqual([...stored].sort());
     }
   });
 
   it('NodeKind names every kind and RelationshipType every relationship type', () => {
     expect(Object.values(ENUM_VALUES.NodeKind)).toEqual([...NODE_LABELS]);
-    expect(
-      enumType('NodeKind')
-        .getValues()
-        .map((v) => v.name),
-    ).toEqual(Object.keys(ENUM_VALUES.NodeKind));
-    expect(
-      enumType('RelationshipType')
-        .getValues()
-        .map((v) => v.name),
-    ).toEqual([...RELATIONSHIP_TYPES]);
+    expect(enumNames('NodeKind')).toEqual(Object.keys(ENUM_VALUES.NodeKind));
+    expect(enumNames('RelationshipType')).toEqual([...RELATIONSHIP_TYPES]);
   });
 
   it('every enum in ENUM_VALUES exists in schema.graphql with the same values', () => {
     for (const [name, map] of Object.entries(ENUM_VALUES)) {
-      expect(
-        enumType(name)
-          .getValues()
-          .map((v) => v.name)
-          .sort(),
-      ).toEqual(Object.keys(map).sort());
+      expect(enumNames(name).sort()).toEqual(Object.keys(map).sort());
     }
   });
 
