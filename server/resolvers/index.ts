@@ -6,6 +6,7 @@ import { careerQueries } from './careers.ts';
 import { ENUM_VALUES } from './enum-values.ts';
 import { curationMutations, curationQueries } from './curation.ts';
 import { exploreQueries } from './explore.ts';
+import { fieldRuleQueries } from './field-rules.ts';
 import { matchQueries } from './matches.ts';
 import { pathQueries } from './paths.ts';
 import { planMutations, planQueries } from './plans.ts';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
     ...careerQueries,
     ...authQueries,
     ...curationQueries,
+    ...fieldRuleQueries,
     ...matchQueries,
     ...planQueries,
     ...transferQueries,

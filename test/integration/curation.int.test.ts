@@ -2,7 +2,11 @@
 // validation, UNAUTHENTICATED, FORBIDDEN and CONFLICT, the audit log, and undo chains. Each test
 // works on nodes of its own (ids with a random suffix), so other test files see the seed unchanged.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, isEnumType, isInputObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../model/paths.ts';
 import {
   CreateNodeDocument,
   ExportGraphDocument,
@@ -10,6 +14,7 @@ import {
   ImportGraphDocument,
   MeDocument,
   NeighbourhoodDocument,
+  NodeFieldRulesDocument,
   NodeRecordDocument,
   RecentChangesDocument,
   RestoreNodeDocument,
@@ -21,6 +26,7 @@ import {
   UpdateNodeDocument,
   type ImportGraphMutationVariables,
   type NodeFieldsInput,
+  type NodeKind,
 } from '../../client/src/api/generated/graphql.ts';
 import {
   CreateUserDocument,
@@ -218,6 +224,68 @@ describe('who may write', () => {
   it('keeps the history to counsellors', async () => {
     expect(codeOf(await api.request(HistoryDocument, { nodeId: 'biology' }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await api.request(RecentChangesDocument))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('nodeFieldRules', () => {
+  // The one kind each field beyond name, description and aliases belongs to, as NodeFieldsInput says.
+  const ONLY: Record<string, NodeKind> = {
+    skillKind: 'SKILL',
+    onetSoc: 'CAREER',
+    jobZone: 'CAREER',
+    education: 'CAREER',
+    riasec: 'CAREER',
+    outlook: 'CAREER',
+    outlookNote: 'CAREER',
+    provider: 'COURSE',
+    format: 'COURSE',
+    level: 'COURSE',
+    hours: 'COURSE',
+    example: 'APPLICATION',
+    reflectionPrompt: 'APPLICATION',
+  };
+
+  it('answers anyone with every field of NodeFieldsInput, for the kinds that have it, with its bounds', async () => {
+    const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
+    const input = schema.getType('NodeFieldsInput');
+    const kindEnum = schema.getType('NodeKind');
+    if (!isInputObjectType(input) || !isEnumType(kindEnum)) throw new Error('schema.graphql changed shape');
+    const allKinds = kindEnum.getValues().map((v) => v.name);
+    const expected = Object.keys(input.getFields()).flatMap((field) => {
+      const only = ONLY[field];
+      return (only ? [only] : allKinds).map((kind) => `${kind} ${field}`);
+    });
+
+    const { nodeFieldRules: rules } = await api.ok(NodeFieldRulesDocument);
+    expect(rules.map((r) => `${r.kind} ${r.field}`).sort()).toEqual(expected.sort());
+    const rule = (kind: NodeKind, field: string) => rules.find((r) => r.kind === kind && r.field === field);
+    expect(rule('CAREER', 'outlookNote')).toMatchObject({
+      label: 'Outlook note',
+      required: true,
+      control: 'TEXTAREA',
+      min: 10,
+      max: 300,
+    });
+    expect(rule('SKILL', 'skillKind')).toMatchObject({
+      control: 'CHOICE',
+      choices: ['HARD', 'SOFT', 'TOOL'],
+    });
+    expect(rule('COURSE', 'hours')).toMatchObject({
+      control: 'NUMBER',
+      min: 0,
+      exclusiveMin: true,
+      max: 2000,
+    });
+    expect(rule('CAREER', 'jobZone')).toMatchObject({ control: 'INTEGER', min: 1, max: 5 });
+    expect(rule('FIELD', 'aliases')).toMatchObject({ control: 'LIST', min: 2, max: 80, maxItems: 20 });
+    expect(rule('SUBJECT', 'outlookNote')).toBeUndefined();
+
+    // A pattern is a regular expression source a browser can use as it is.
+    const riasec = rule('CAREER', 'riasec');
+    expect(riasec?.patternMessage).toContain('RIASEC');
+    const pattern = new RegExp(riasec?.pattern ?? '(?!)');
+    expect(['IRC', 'S'].map((v) => pattern.test(v))).toEqual([true, true]);
+    expect(['IRI', 'IRCA', 'X'].map((v) => pattern.test(v))).toEqual([false, false, false]);
   });
 });
 

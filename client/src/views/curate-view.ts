@@ -11,7 +11,7 @@ import { ApiError, request } from '../api/request.ts';
 import { currentViewer, signIn, signOut } from '../state/session.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { KINDS } from './kinds.ts';
-import { nodeForm } from './node-form.ts';
+import { loadNodeForm, type NodeForm } from './node-form.ts';
 import { transferPanel } from './transfer-panel.ts';
 
 export interface CurateActions {
@@ -56,22 +56,49 @@ function signInForm(actions: CurateActions): HTMLElement {
   return form;
 }
 
-function createForm(actions: CurateActions): HTMLElement {
+interface DrawnForm {
+  kind: NodeKind;
+  form: NodeForm;
+}
+
+/** The kind select, and the fields of the kind it shows, drawn again whenever it changes. */
+function kindFields(): { kind: HTMLSelectElement; slot: HTMLElement; drawn(): DrawnForm | null } {
   const kind = el(
     'select',
     { id: 'create-kind' },
     ...KINDS.map((k) => el('option', { value: k.kind }, k.label)),
   );
-  const id = el('input', { id: 'create-id', type: 'text', 'aria-describedby': 'create-id-hint' });
   const slot = el('div', {});
-  const feedback = el('div', { 'aria-live': 'polite' });
-  let form = nodeForm(kind.value as NodeKind, null);
+  // Null while the chosen kind's form is loading, so nothing is sent with another kind's fields.
+  let drawn: DrawnForm | null = null;
+  let asked = 0;
   const remake = () => {
-    form = nodeForm(kind.value as NodeKind, null);
-    slot.replaceChildren(form.element);
+    const chosen = KINDS[kind.selectedIndex]?.kind;
+    if (!chosen) return;
+    // Choosing again before a form arrives must not let the earlier kind's form be drawn.
+    const mine = ++asked;
+    drawn = null;
+    slot.replaceChildren(statusLine('Loading the fields…'));
+    loadNodeForm(chosen, null).then(
+      (form) => {
+        if (mine !== asked) return;
+        drawn = { kind: chosen, form };
+        slot.replaceChildren(form.element);
+      },
+      (error: unknown) => {
+        if (mine === asked) slot.replaceChildren(errorBox(error, 'Could not load the fields for this kind.'));
+      },
+    );
   };
   kind.addEventListener('change', remake);
   remake();
+  return { kind, slot, drawn: () => drawn };
+}
+
+function createForm(actions: CurateActions): HTMLElement {
+  const { kind, slot, drawn } = kindFields();
+  const id = el('input', { id: 'create-id', type: 'text', 'aria-describedby': 'create-id-hint' });
+  const feedback = el('div', { 'aria-live': 'polite' });
   const submit = el('button', { type: 'submit' }, 'Create');
   const element = el(
     'form',
@@ -95,9 +122,15 @@ function createForm(actions: CurateActions): HTMLElement {
   );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
+    const current = drawn();
+    if (!current) {
+      feedback.replaceChildren(statusLine('The fields are still loading.'));
+      return;
+    }
+    const { form } = current;
     feedback.replaceChildren(statusLine('Creating…'));
     request(CreateNodeDocument, {
-      input: { kind: kind.value as NodeKind, id: id.value.trim(), fields: form.values(false) },
+      input: { kind: current.kind, id: id.value.trim(), fields: form.values(false) },
     }).then(
       ({ createNode }) => {
         feedback.replaceChildren(

@@ -22,7 +22,7 @@ import { ApiError, request } from '../api/request.ts';
 import { leaveNotice, takeNotice } from '../state/notices.ts';
 import { el, errorBox, statusLine } from './dom.ts';
 import { kindInfo } from './kinds.ts';
-import { nodeForm } from './node-form.ts';
+import { loadNodeForm, type NodeForm } from './node-form.ts';
 import { mountSearchBox } from './search-box.ts';
 
 export interface EditActions {
@@ -296,9 +296,8 @@ function linkList(
 type NodeRecord = NodeRecordQuery['nodeRecord'];
 
 /** The node's fields as a form; saving sends only what changed, with the version seen. */
-function editSection(record: NodeRecord, actions: EditActions): HTMLElement {
+function editSection(record: NodeRecord, form: NodeForm, actions: EditActions): HTMLElement {
   const { node } = record;
-  const form = nodeForm(node.kind, node);
   const feedback = el('div', {});
   const save = button('Save changes', () => {
     const fields = form.values(true);
@@ -391,8 +390,12 @@ export async function renderEditPanel(
   container.replaceChildren(statusLine('Loading the curation tools…'));
   try {
     rules ??= request(RelationshipRulesDocument, {}).then((r) => r.relationshipRules);
-    const [{ nodeRecord: record }, { history }, allRules, connections] = await Promise.all([
-      request(NodeRecordDocument, { id: nodeId }),
+    const [{ record, form }, { history }, allRules, connections] = await Promise.all([
+      // The form needs the node's kind; its field rules are fetched once per page.
+      request(NodeRecordDocument, { id: nodeId }).then(async ({ nodeRecord }) => ({
+        record: nodeRecord,
+        form: await loadNodeForm(nodeRecord.node.kind, nodeRecord.node),
+      })),
       request(HistoryDocument, { nodeId, first: 20 }),
       rules,
       // A retired node has no neighbourhood to read; its links are kept and come back with it.
@@ -407,7 +410,7 @@ export async function renderEditPanel(
       el('h2', { id: 'edit-heading' }, `Curate: ${node.name}`),
       recordMeta(record),
       noticeBox(actions) ?? '',
-      editSection(record, actions),
+      editSection(record, form, actions),
       linkForm(node.id, node.kind, allRules, actions),
       connections ? linkList(node.id, connections, actions) : '',
       retireSection(record, actions),

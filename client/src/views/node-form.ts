@@ -1,59 +1,34 @@
 // The fields of a node as a form, for creating one or editing one: only the fields its kind has,
-// each labelled, and a way to mark the one the server says is wrong.
-import type { NodeFieldsInput, NodeKind, RecordFieldsFragment } from '../api/generated/graphql.ts';
+// each labelled, and a way to mark the one the server says is wrong. Which fields a kind has, their
+// labels, hints, bounds and choices come from the server (nodeFieldRules), which reads the data
+// model, so the form never disagrees with what createNode and updateNode accept.
+import {
+  NodeFieldRulesDocument,
+  type NodeFieldRulesQuery,
+  type NodeFieldsInput,
+  type NodeKind,
+  type RecordFieldsFragment,
+} from '../api/generated/graphql.ts';
+import { request } from '../api/request.ts';
 import { el } from './dom.ts';
 
-type Key = keyof NodeFieldsInput;
+type Rule = NodeFieldRulesQuery['nodeFieldRules'][number];
 type Input = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-interface FieldSpec {
-  key: Key;
-  label: string;
-  kinds: readonly NodeKind[] | 'all';
-  control: 'text' | 'textarea' | 'number' | 'list' | readonly string[];
-  hint?: string;
-}
+// The rules only change with a new server, so one fetch serves the page; a failed one is not kept,
+// so the next form asks again.
+let rules: Promise<Rule[]> | null = null;
 
-const FIELDS: readonly FieldSpec[] = [
-  { key: 'name', label: 'Name', kinds: 'all', control: 'text', hint: '2 to 80 characters' },
-  {
-    key: 'description',
-    label: 'Description',
-    kinds: 'all',
-    control: 'textarea',
-    hint: '20 to 600 characters, for a student',
-  },
-  { key: 'aliases', label: 'Other names', kinds: 'all', control: 'list', hint: 'separated by commas' },
-  { key: 'skillKind', label: 'Kind of skill', kinds: ['SKILL'], control: ['HARD', 'SOFT', 'TOOL'] },
-  { key: 'onetSoc', label: 'O*NET-SOC code', kinds: ['CAREER'], control: 'text', hint: 'such as 19-2043.00' },
-  {
-    key: 'jobZone',
-    label: 'Job zone',
-    kinds: ['CAREER'],
-    control: 'number',
-    hint: '1 (little preparation) to 5',
-  },
-  { key: 'education', label: 'Typical route in', kinds: ['CAREER'], control: 'text' },
-  { key: 'riasec', label: 'Holland (RIASEC) code', kinds: ['CAREER'], control: 'text', hint: 'such as IRC' },
-  { key: 'outlook', label: 'Outlook', kinds: ['CAREER'], control: ['BRIGHT', 'STEADY', 'LIMITED'] },
-  { key: 'outlookNote', label: 'Outlook note', kinds: ['CAREER'], control: 'textarea' },
-  { key: 'provider', label: 'Provider', kinds: ['COURSE'], control: 'text' },
-  {
-    key: 'format',
-    label: 'Format',
-    kinds: ['COURSE'],
-    control: ['SCHOOL', 'UNIVERSITY', 'ONLINE', 'WORKSHOP'],
-  },
-  {
-    key: 'level',
-    label: 'Level',
-    kinds: ['COURSE'],
-    control: ['SECONDARY', 'INTRODUCTORY', 'INTERMEDIATE', 'ADVANCED'],
-  },
-  { key: 'hours', label: 'Hours', kinds: ['COURSE'], control: 'number' },
-  { key: 'example', label: 'Example', kinds: ['APPLICATION'], control: 'textarea' },
-  { key: 'reflectionPrompt', label: 'Question to reflect on', kinds: ['APPLICATION'], control: 'textarea' },
-];
+function fieldRules(): Promise<Rule[]> {
+  rules ??= request(NodeFieldRulesDocument, {}).then(
+    (r) => r.nodeFieldRules,
+    (error: unknown) => {
+      rules = null;
+      throw error;
+    },
+  );
+  return rules;
+}
 
 export interface NodeForm {
   element: HTMLFieldSetElement;
@@ -64,74 +39,105 @@ export interface NodeForm {
 
 let forms = 0;
 
-function currentValue(record: RecordFieldsFragment['node'] | null, key: Key): string {
+function currentValue(record: RecordFieldsFragment['node'] | null, field: string): string {
   if (!record) return '';
-  const value = (record as Record<string, unknown>)[key];
+  const value: unknown = Object.entries(record).find(([key]) => key === field)?.[1];
   if (Array.isArray(value)) return value.join(', ');
   return value === undefined || value === null ? '' : String(value);
 }
 
-export function nodeForm(kind: NodeKind, record: RecordFieldsFragment['node'] | null): NodeForm {
-  const prefix = `node-form-${++forms}`;
-  const specs = FIELDS.filter((f) => f.kinds === 'all' || f.kinds.includes(kind));
-  const inputs = new Map<Key, { input: Input; start: string; spec: FieldSpec }>();
-  const rows = specs.map((spec) => {
-    const id = `${prefix}-${spec.key}`;
-    const start = currentValue(record, spec.key);
-    let input: Input;
-    if (Array.isArray(spec.control)) {
-      input = el('select', { id, name: spec.key });
-      for (const option of spec.control as readonly string[]) {
-        input.append(el('option', { value: option }, option.charAt(0) + option.slice(1).toLowerCase()));
-      }
-      input.value = start || (spec.control[0] ?? '');
-    } else if (spec.control === 'textarea') {
-      input = el('textarea', { id, name: spec.key, rows: '3' });
-      input.value = start;
-    } else {
-      input = el('input', { id, name: spec.key, type: spec.control === 'number' ? 'number' : 'text' });
-      if (spec.key === 'hours') input.setAttribute('step', 'any');
-      input.value = start;
-    }
-    inputs.set(spec.key, { input, start: Array.isArray(spec.control) ? input.value : start, spec });
-    const hintId = `${id}-hint`;
-    if (spec.hint) input.setAttribute('aria-describedby', hintId);
-    return el(
-      'div',
-      { class: 'form-row' },
-      el('label', { for: id }, spec.label),
-      input,
-      spec.hint ? el('span', { class: 'hint', id: hintId }, spec.hint) : null,
+/** "HARD" reads as "Hard". */
+const choiceLabel = (choice: string) => choice.charAt(0) + choice.slice(1).toLowerCase();
+
+/** The control for one rule, with the checks a browser can make itself; the server checks the rest. */
+function control(rule: Rule, id: string, start: string): Input {
+  const name = rule.field;
+  if (rule.control === 'CHOICE') {
+    const choices = rule.choices ?? [];
+    const select = el(
+      'select',
+      { id, name },
+      ...choices.map((c) => el('option', { value: c }, choiceLabel(c))),
     );
-  });
+    select.value = start || (choices[0] ?? '');
+    return select;
+  }
+  const input =
+    rule.control === 'TEXTAREA'
+      ? el('textarea', { id, name, rows: '3' })
+      : el('input', {
+          id,
+          name,
+          type: rule.control === 'INTEGER' || rule.control === 'NUMBER' ? 'number' : 'text',
+        });
+  if (rule.required) input.required = true;
+  if (rule.control === 'TEXT' || rule.control === 'TEXTAREA') {
+    if (rule.max !== null && rule.max !== undefined) input.maxLength = rule.max;
+  } else if (input instanceof HTMLInputElement && rule.control !== 'LIST') {
+    if (rule.control === 'NUMBER') input.step = 'any';
+    if (rule.min !== null && rule.min !== undefined) input.min = String(rule.min);
+    if (rule.max !== null && rule.max !== undefined) input.max = String(rule.max);
+  }
+  input.value = start;
+  return input;
+}
+
+function buildForm(kind: NodeKind, record: RecordFieldsFragment['node'] | null, all: Rule[]): NodeForm {
+  const prefix = `node-form-${++forms}`;
+  const inputs = new Map<string, { input: Input; start: string; rule: Rule }>();
+  const rows = all
+    .filter((rule) => rule.kind === kind)
+    .map((rule) => {
+      const id = `${prefix}-${rule.field}`;
+      const input = control(rule, id, currentValue(record, rule.field));
+      // A select always has a value, so its start is what it shows: an unchanged one is not "changed".
+      inputs.set(rule.field, { input, start: input.value, rule });
+      const hintId = `${id}-hint`;
+      if (rule.hint) input.setAttribute('aria-describedby', hintId);
+      return el(
+        'div',
+        { class: 'form-row' },
+        el('label', { for: id }, rule.label),
+        input,
+        rule.hint ? el('span', { class: 'hint', id: hintId }, rule.hint) : null,
+      );
+    });
 
   return {
     element: el('fieldset', { class: 'node-form' }, el('legend', {}, 'Fields'), ...rows),
     values(onlyChanged) {
       const out: Record<string, unknown> = {};
-      for (const [key, { input, start, spec }] of inputs) {
+      for (const [field, { input, start, rule }] of inputs) {
         const raw = input.value.trim();
         if (onlyChanged && raw === start.trim()) continue;
-        if (spec.control === 'list') {
-          out[key] = raw
+        if (rule.control === 'LIST') {
+          out[field] = raw
             .split(',')
             .map((a) => a.trim())
             .filter(Boolean);
-        } else if (spec.control === 'number') {
-          if (raw !== '') out[key] = Number(raw);
+        } else if (rule.control === 'INTEGER' || rule.control === 'NUMBER') {
+          if (raw !== '') out[field] = Number(raw);
         } else if (raw !== '' || onlyChanged) {
-          out[key] = raw;
+          out[field] = raw;
         }
       }
       return out as NodeFieldsInput;
     },
     markInvalid(field) {
       for (const { input } of inputs.values()) input.removeAttribute('aria-invalid');
-      const bad = field ? inputs.get(field as Key)?.input : undefined;
+      const bad = field ? inputs.get(field)?.input : undefined;
       if (bad) {
         bad.setAttribute('aria-invalid', 'true');
         bad.focus();
       }
     },
   };
+}
+
+/** The form for a node of `kind`, filled from `record` when editing one. */
+export async function loadNodeForm(
+  kind: NodeKind,
+  record: RecordFieldsFragment['node'] | null,
+): Promise<NodeForm> {
+  return buildForm(kind, record, await fieldRules());
 }
