@@ -6,7 +6,7 @@
 //
 // Adding a property means: a line here, its field in schema.graphql, and the view that shows it.
 
-/** The values of each stored enum. The API spells them upper-case (model/enums.ts). */
+/** The values of each stored enum. The API spells them upper-case (server/resolvers/enum-values.ts). */
 export const STORED_ENUMS = {
   SkillKind: ['hard', 'soft', 'tool'],
   Outlook: ['bright', 'steady', 'limited'],

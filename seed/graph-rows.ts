@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import type { NodeLabel, RelationshipType } from '../model/data-model.ts';
 import type { SeedData } from './read.ts';
 
-export type PropertyValue = string | number | boolean | string[];
-export type Properties = Record<string, PropertyValue>;
+export type { Properties, PropertyValue } from '../model/values.ts';
+import type { Properties } from '../model/values.ts';
 
 export interface NodeRow {
   id: string;

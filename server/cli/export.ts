@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../model/paths.ts';
 import { loadConfig } from '../config.ts';
 import { NODE_LABELS, isNodeLabel, type NodeLabel } from '../graph/model.ts';
-import { exportGraph } from '../graph/transfer.ts';
+import { exportGraph } from '../graph/export.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 import { toCsv, toGraphJson } from '../transfer/index.ts';

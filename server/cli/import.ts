@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../../model/paths.ts';
 import { loadConfig } from '../config.ts';
-import { importGraph, type ImportReport } from '../graph/transfer.ts';
+import { importGraph } from '../graph/import-graph.ts';
+import type { ImportReport } from '../graph/import-report.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 import {

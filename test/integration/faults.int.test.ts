@@ -9,7 +9,8 @@ import {
   StatsDocument,
   SubjectCareersDocument,
 } from '../../client/src/api/generated/graphql.ts';
-import { exportGraph, importGraph } from '../../server/graph/transfer.ts';
+import { exportGraph } from '../../server/graph/export.ts';
+import { importGraph } from '../../server/graph/import-graph.ts';
 import { parseImport, toGraphJson } from '../../server/transfer/index.ts';
 import { NodeSummaryDocument } from '../generated/graphql.ts';
 import { serve, useOwnNeo4j, type GraphQLResult } from '../support/harness.ts';

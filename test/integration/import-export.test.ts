@@ -10,13 +10,9 @@ import { listChanges } from '../../server/graph/audit.ts';
 import { undoChange } from '../../server/graph/curate.ts';
 import type { EntityState } from '../../server/graph/entity-state.ts';
 import type { GraphContext } from '../../server/graph/executor.ts';
-import {
-  IMPORT_TIMEOUT_MS,
-  applyStates,
-  exportGraph,
-  importGraph,
-  readStates,
-} from '../../server/graph/transfer.ts';
+import { exportGraph } from '../../server/graph/export.ts';
+import { importGraph } from '../../server/graph/import-graph.ts';
+import { IMPORT_TIMEOUT_MS, applyStates, readStates } from '../../server/graph/state-writer.ts';
 import { writeTransaction } from '../../server/graph/writer.ts';
 import {
   IMPORT_MAX_BYTES,
