@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SEED_SCHEMAS as RECORD_SCHEMAS } from '../model/rules.ts';
+import type { NodeLabel } from '../model/data-model.ts';
 import type { SeedRecord } from '../model/types.ts';
 
 export interface SeedData {
@@ -16,6 +17,16 @@ export interface SeedData {
 }
 
 export type SeedKind = keyof SeedData;
+
+/** The seed file (and SeedData key) each node kind is written in. */
+export const SEED_KIND_OF_LABEL: { readonly [L in NodeLabel]: SeedKind } = {
+  Subject: 'subjects',
+  Field: 'fields',
+  Skill: 'skills',
+  Career: 'careers',
+  Course: 'courses',
+  Application: 'applications',
+};
 
 /** The schema each kind of seed record is checked with. */
 export const SEED_SCHEMAS: { [K in SeedKind]: z.ZodType<SeedData[K][number]> } = {

@@ -25,12 +25,11 @@ import {
   apiName,
   nodeProperties,
   relationshipSpec,
-  type NodeLabel,
   type PropertySpec,
 } from '../../model/data-model.ts';
 import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
 import { propertyRule, SEED_SCHEMAS } from '../../model/rules.ts';
-import { readSeedDirectory, type SeedData } from '../../seed/read.ts';
+import { readSeedDirectory, SEED_KIND_OF_LABEL } from '../../seed/read.ts';
 import { nodeFromProperties } from '../../server/graph/node-mapper.ts';
 import {
   hasLevel,
@@ -44,14 +43,7 @@ import { NODE_COLUMNS, RELATIONSHIP_COLUMNS } from '../../server/transfer/csv.ts
 const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 const seed = readSeedDirectory(SEED_DATA_DIR).data;
 
-const SEED_KIND: Record<NodeLabel, keyof SeedData> = {
-  Subject: 'subjects',
-  Field: 'fields',
-  Skill: 'skills',
-  Career: 'careers',
-  Course: 'courses',
-  Application: 'applications',
-};
+const SEED_KIND = SEED_KIND_OF_LABEL;
 
 /** The GraphQL type a property should have, as SDL: `String!`, `[String!]!`, `SkillKind!`. */
 function expectedSdl(property: PropertySpec): string {
