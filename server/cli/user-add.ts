@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
-import { ROLES, createUser, type Role } from '../graph/accounts.ts';
+import { ROLES, createUser } from '../graph/accounts.ts';
 import { applyDatabaseSchema } from '../graph/database-schema.ts';
 import { openDatabase } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
@@ -50,9 +50,8 @@ async function main(): Promise<void> {
       'Give the account an email: npm run user:add -- --email you@school.org --role admin',
     );
   }
-  const role = values.role as Role;
-  if (!ROLES.includes(role))
-    throw new UsageError(`--role must be ${ROLES.join(' or ')}; got "${values.role}".`);
+  const role = ROLES.find((r) => r === values.role);
+  if (!role) throw new UsageError(`--role must be ${ROLES.join(' or ')}; got "${values.role}".`);
   const password = await readPassword();
   const problem = passwordProblem(password);
   if (problem) throw new UsageError(problem);

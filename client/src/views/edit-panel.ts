@@ -25,6 +25,8 @@ import { kindInfo } from './kinds.ts';
 import { loadNodeForm, type NodeForm } from './node-form.ts';
 import { mountSearchBox } from './search-box.ts';
 
+const LEVELS: readonly Level[] = ['BASIC', 'INTERMEDIATE', 'ADVANCED'];
+
 export interface EditActions {
   /** Redraw every view from the graph as it now is. */
   refresh(): void;
@@ -173,7 +175,7 @@ function linkFields() {
   const level = el(
     'select',
     { id: 'link-level' },
-    ...['BASIC', 'INTERMEDIATE', 'ADVANCED'].map((l) => el('option', { value: l }, l.toLowerCase())),
+    ...LEVELS.map((l) => el('option', { value: l }, l.toLowerCase())),
   );
   return {
     why,
@@ -241,7 +243,7 @@ function linkForm(nodeId: string, kind: NodeKind, allRules: Rule[], actions: Edi
           to: choice.outgoing ? other : nodeId,
           why: fields.why.value,
           weight: choice.rule.hasStrength ? Number(fields.weight.value) : null,
-          level: choice.rule.hasLevel ? (fields.level.value as Level) : null,
+          level: choice.rule.hasLevel ? (LEVELS.find((l) => l === fields.level.value) ?? null) : null,
         },
       });
       return linkNodes.change;

@@ -10,7 +10,12 @@ export const KINDS: readonly { kind: NodeKind; label: string; plural: string; co
   { kind: 'APPLICATION', label: 'Application', plural: 'Applications', colour: '#0f6f78' },
 ];
 
-const FALLBACK = { kind: 'SUBJECT' as NodeKind, label: 'Node', plural: 'Nodes', colour: '#4a5360' };
+const FALLBACK: (typeof KINDS)[number] = {
+  kind: 'SUBJECT',
+  label: 'Node',
+  plural: 'Nodes',
+  colour: '#4a5360',
+};
 
 export function kindInfo(kind: NodeKind): (typeof KINDS)[number] {
   return KINDS.find((k) => k.kind === kind) ?? FALLBACK;
