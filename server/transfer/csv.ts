@@ -111,6 +111,20 @@ function rowOf(columns: Readonly<Record<string, ColumnKind>>, props: Properties)
   return [...Object.keys(columns).map((c) => cells.get(c) ?? ''), canonicalJson(extra)];
 }
 
+// A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return as a formula
+// (OWASP, "CSV Injection"). Export puts a ' before such a cell, and before a cell that already starts
+// with quotes and then one of those, so import can take exactly one ' off again: every text reads
+// back unchanged, and no exported cell is a formula.
+const FORMULA_LEADING = /^'*[=+\-@\t\r]/;
+
+function neutralise(cell: string): string {
+  return FORMULA_LEADING.test(cell) ? `'${cell}` : cell;
+}
+
+function restore(cell: string): string {
+  return cell.startsWith("'") && FORMULA_LEADING.test(cell) ? cell.slice(1) : cell;
+}
+
 export function toCsv(graph: ExportedGraph): { 'nodes.csv': string; 'relationships.csv': string } {
   const nodes = sortNodes(graph.nodes).map((n) => [n.label, n.id, ...rowOf(NODE_PROPERTY_COLUMNS, n.props)]);
   const rels = sortRelationships(graph.relationships).map((r) => [
@@ -120,7 +134,7 @@ export function toCsv(graph: ExportedGraph): { 'nodes.csv': string; 'relationshi
     ...rowOf(RELATIONSHIP_PROPERTY_COLUMNS, r.props),
   ]);
   const write = (header: string[], rows: string[][]) =>
-    stringify([header, ...rows], { record_delimiter: '\n' });
+    stringify([header, ...rows.map((row) => row.map(neutralise))], { record_delimiter: '\n' });
   return { 'nodes.csv': write(NODE_COLUMNS, nodes), 'relationships.csv': write(RELATIONSHIP_COLUMNS, rels) };
 }
 
@@ -150,7 +164,8 @@ function readTable(
     );
     return null;
   }
-  const [header, ...rows] = records;
+  const [header, ...written] = records;
+  const rows = written.map((row) => row.map(restore));
   if (!header) {
     problems.push(
       problem({ file: file.name, row: null }, null, `${file.name} is empty; it needs a header row.`),

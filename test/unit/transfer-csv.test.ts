@@ -1,5 +1,6 @@
 // nodes.csv and relationships.csv: typed columns, the `properties` catch-all, exact round trips, and a
 // problem with file, row and column for each kind of mistake.
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseImport, toCsv, type ExportedGraph, type ImportProblem } from '../../server/transfer/index.ts';
 
@@ -82,6 +83,33 @@ describe('CSV export', () => {
     expect(strip(parsed.nodes)).toEqual(expect.arrayContaining(graph().nodes));
     expect(strip(parsed.relationships)).toEqual(graph().relationships);
     expect(parsed.nodes[0]?.origin).toEqual({ file: 'nodes.csv', row: 1, column: 'id' });
+  });
+
+  it('writes no cell a spreadsheet would run as a formula, and reads every text back unchanged', () => {
+    const texts = {
+      name: '=HYPERLINK("http://x.example","Click")',
+      description: '+cmd|/c calc, which a spreadsheet would run without the leading quote',
+      aliases: ['@SUM(A1:A9)', '-2+3', "'=already quoted"],
+      education: '\tTab first',
+      outlookNote: "''+two quotes then a plus sign",
+    };
+    const g = graph();
+    const [skill, career] = g.nodes;
+    if (!skill || !career) throw new Error('fixture changed');
+    const hostile: ExportedGraph = {
+      nodes: [skill, { ...career, props: { ...career.props, ...texts } }],
+      relationships: g.relationships.map((r) => ({ ...r, props: { ...r.props, why: `=1+1 ${why}` } })),
+    };
+    const csv = toCsv(hostile);
+    for (const content of Object.values(csv)) {
+      const cells = (parse(content) as string[][]).flat();
+      expect(cells.length).toBeGreaterThan(20);
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const parsed = parseImport('CSV', files(csv));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.nodes.find((n) => n.id === 'hydrologist')?.props).toMatchObject(texts);
+    expect(parsed.relationships[0]?.props.why).toBe(`=1+1 ${why}`);
   });
 });
 
