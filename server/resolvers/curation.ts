@@ -102,7 +102,10 @@ export const curationQueries: Pick<
       hasLevel: hasLevel(type),
     })),
 
-  nodeRecord: async (_parent, args, { graph }) => {
+  // A record shows who edited it (emails) and the full text of retired nodes: curators only.
+  nodeRecord: async (_parent, args, ctx) => {
+    await requireCurator(ctx, { write: false });
+    const { graph } = ctx;
     const id = requireId(args.id);
     const state = await findNodeRecord(graph, id);
     if (!state) throw new NotFoundError('node', id);

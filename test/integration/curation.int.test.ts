@@ -141,6 +141,18 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('who may read curation records', () => {
+  it('keeps node records (editors’ emails, retired text) to signed-in curators', async () => {
+    const anonymous = await api.request(NodeRecordDocument, { id: 'biology' });
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.data?.nodeRecord ?? null).toBeNull();
+    expect(JSON.stringify(anonymous)).not.toContain('@');
+    const signed = await api.request(NodeRecordDocument, { id: 'biology' }, { session: counsellor });
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data?.nodeRecord.node.id).toBe('biology');
+  });
+});
+
 describe('who may write', () => {
   const mutations: [string, (session?: Partial<Session>) => Promise<GraphQLResult<unknown>>][] = [
     ['createNode', (session) => createNode(CAREER_FIELDS, session, 'probe-x')],
@@ -367,7 +379,7 @@ describe('updateNode', () => {
     expect(stale.errors?.[0]?.extensions?.version).toBe(version + 1);
     expect(await snapshot()).toBe(before);
 
-    const record = await api.request(NodeRecordDocument, { id });
+    const record = await api.request(NodeRecordDocument, { id }, { session: counsellor });
     expect(record.data?.nodeRecord).toMatchObject({ version: version + 1, updatedBy: counsellor.email });
   });
 
@@ -585,7 +597,7 @@ describe('history and undo', () => {
     const undoCreate = await undo(created, admin);
     expect(undoCreate.errors).toBeUndefined();
     expect(await cypher('MATCH (n:Entity {id: $id}) RETURN n', { id })).toEqual([]);
-    expect(codeOf(await api.request(NodeRecordDocument, { id }))).toBe('NOT_FOUND');
+    expect(codeOf(await api.request(NodeRecordDocument, { id }, { session: counsellor }))).toBe('NOT_FOUND');
 
     const history = await api.request(HistoryDocument, { nodeId: id }, { session: counsellor });
     expect(history.data?.history.changes.map((c) => c.action)).toEqual([

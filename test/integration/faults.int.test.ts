@@ -13,6 +13,7 @@ import { exportGraph } from '../../server/graph/export.ts';
 import { importGraph } from '../../server/graph/import-graph.ts';
 import { parseImport, toGraphJson } from '../../server/transfer/index.ts';
 import { NodeSummaryDocument } from '../generated/graphql.ts';
+import type { Session } from '../support/curator.ts';
 import { serve, useOwnNeo4j, type GraphQLResult } from '../support/harness.ts';
 
 const RESTART_MS = 240_000;
@@ -20,6 +21,12 @@ const actor = { id: 'faults-test', email: 'faults-test@example.org' };
 
 const neo4j = useOwnNeo4j('faults', { seed: true });
 const api = serve(neo4j);
+
+let signedIn: Session | undefined;
+const curator = (): Session => {
+  if (!signedIn) throw new Error('sign in before the reads');
+  return signedIn;
+};
 
 const ready = async () => (await fetch(`${api.url}/health/ready`)).status;
 
@@ -38,7 +45,7 @@ const READS: [() => Promise<GraphQLResult<unknown>>, string?][] = [
   [() => api.request(SearchDocument, { text: 'water' })],
   [() => api.request(SubjectCareersDocument, { subject: 'biology', first: 3 })],
   // A curation read and a plan read go through the same door as the public reads.
-  [() => api.request(NodeRecordDocument, { id: 'biology' })],
+  [() => api.request(NodeRecordDocument, { id: 'biology' }, { session: curator() })],
   // No such plan: NOT_FOUND once the database can be asked again proves the read reached it.
   [() => api.request(PlanDocument, { id: 'aaaaaaaaaaaaaaaaaaaaaa' }), 'NOT_FOUND'],
 ];
@@ -48,6 +55,7 @@ describe('Neo4j goes away and comes back', () => {
     'answers reads with SERVICE_UNAVAILABLE and /health/ready 503 while it is down, then recovers without a restart',
     async () => {
       expect(await ready()).toBe(200);
+      signedIn = await api.signInAs('counsellor');
       const up = await api.request(NodeSummaryDocument, { id: 'biology' });
       expect(up.data?.node.name).toBe('Biology');
 
