@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const role = ROLES.find((r) => r === values.role);
   if (!role) throw new UsageError(`--role must be ${ROLES.join(' or ')}; got "${values.role}".`);
   const password = await readPassword();
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, [email]);
   if (problem) throw new UsageError(problem);
 
   const config = loadConfig();

@@ -84,7 +84,7 @@ export const authMutations: Pick<MutationResolvers, 'signIn' | 'signOut' | 'crea
   createUser: async (_parent, args, ctx) => {
     await requireAdmin(ctx);
     const email = normaliseEmail(args.email);
-    const problem = passwordProblem(args.password);
+    const problem = passwordProblem(args.password, [email]);
     if (problem) throw new BadUserInputError(problem, 'password');
     const role = args.role;
     const user = await createUser(ctx.graph, {
