@@ -10,7 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { requestAuth, type SessionSettings } from './auth/request-auth.ts';
+import { requestAuth, type RequestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
 import { requestLimits } from './graphql-limits.ts';
@@ -110,14 +110,38 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: ready });
   });
 
+  // The request's session, looked up at most once whether the body gate or a resolver asks first.
+  const authOf = new WeakMap<express.Request, RequestAuth>();
+  const auth = (req: express.Request, res: express.Response): RequestAuth => {
+    let found = authOf.get(req);
+    if (!found) {
+      found = requestAuth(req, res, graph, session);
+      authOf.set(req, found);
+    }
+    return found;
+  };
+
+  /**
+   * The large body limit is for a signed-in curator's import only: the session and its CSRF token are
+   * checked before a byte of the body is read, so nobody else can make the server parse megabytes.
+   */
+  const bodyParser: express.RequestHandler = async (req, res, next) => {
+    if (req.headers[UPLOAD_HEADER] !== 'import') return smallJson(req, res, next);
+    const requestAuthFor = auth(req, res);
+    // An unreachable database is answered by the resolver as SERVICE_UNAVAILABLE; here it means no session.
+    const signedIn = await requestAuthFor.session().catch(() => null);
+    const curator = signedIn !== null && requestAuthFor.csrfMatches(signedIn);
+    return (curator ? uploadJson : smallJson)(req, res, next);
+  };
+
   app.use(
     '/graphql',
-    (req, res, next) => (req.headers[UPLOAD_HEADER] === 'import' ? uploadJson : smallJson)(req, res, next),
+    bodyParser,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { requestId, graph, auth: requestAuth(req, res, graph, session), clientIp: req.ip };
+        return { requestId, graph, auth: auth(req, res), clientIp: req.ip };
       },
     }),
   );
@@ -147,7 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         res.status(413).json({
           errors: [
             {
-              message: `The request is larger than ${REQUEST_BODY_LIMIT} (${UPLOAD_BODY_LIMIT} for imports). Send a smaller query, or split the import into smaller files.`,
+              message: `The request is larger than ${REQUEST_BODY_LIMIT} (${UPLOAD_BODY_LIMIT} for a signed-in counsellor's import). Send a smaller query, sign in to import, or split the import into smaller files.`,
               extensions: { code: 'BAD_USER_INPUT' },
             },
           ],

@@ -717,6 +717,22 @@ describe('importGraph and exportGraph over GraphQL', () => {
     expect(upload.data?.importGraph.problems.length).toBeGreaterThan(0);
   });
 
+  it('reads a large body only for a signed-in counsellor with the CSRF token', async () => {
+    const big = 'x'.repeat(300_000);
+    const asImport = (session?: Partial<Session>) =>
+      api.request(
+        ImportGraphDocument,
+        { format: 'JSON', files: [{ name: 'big.json', content: big }], dryRun: true },
+        { session, headers: { 'x-pathways-upload': 'import' } },
+      );
+    const anonymous = await asImport();
+    expect(anonymous.status).toBe(413);
+    expect(anonymous.errors?.[0]?.message).toContain('sign in to import');
+    expect((await asImport({ cookie: counsellor.cookie })).status).toBe(413);
+    expect((await asImport({ cookie: counsellor.cookie, csrf: 'not-the-token' })).status).toBe(413);
+    expect((await asImport(counsellor)).status).toBe(200);
+  });
+
   it('exports the graph for counsellors only, as JSON and CSV', async () => {
     const exportSubjects = (format: 'JSON' | 'CSV', session?: Session) =>
       api.request(ExportGraphDocument, { format, kinds: ['SUBJECT'] }, { session });
