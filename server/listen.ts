@@ -1,6 +1,30 @@
-// Binds the HTTP server and turns the common failure (port taken) into a message a person can act on.
-import type { Server } from 'node:http';
+// Makes the HTTP server, binds it, and turns the common failure (port taken) into a message a person
+// can act on.
+import { createServer, type Server } from 'node:http';
 import { StartupError } from './errors.ts';
+
+export interface HttpTimeouts {
+  /** The whole request, body included, must arrive within this. */
+  requestMs: number;
+  /** The request line and headers must arrive within this. */
+  headersMs: number;
+}
+
+/**
+ * Node's defaults (300 s for a request, 60 s for headers, checked every 30 s) let a client that sends
+ * a byte now and then hold a connection for minutes; a slow-body or slow-header attack needs many
+ * such connections, so each is cut off early. A 4 MB import over a slow school line still fits in 30 s.
+ */
+export const HTTP_TIMEOUTS: HttpTimeouts = { requestMs: 30_000, headersMs: 20_000 };
+
+export function createHttpServer(timeouts: HttpTimeouts = HTTP_TIMEOUTS): Server {
+  return createServer({
+    requestTimeout: timeouts.requestMs,
+    headersTimeout: timeouts.headersMs,
+    // How often Node looks for connections past those limits; its 30 s default would add up to 30 s.
+    connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+  });
+}
 
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 // `npm start`: config → Neo4j (local or NEO4J_URI) → seed when empty → HTTP. Stops cleanly on
 // Ctrl-C or SIGTERM, and a local Neo4j goes down with the process however it ends.
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { formatLoadReport, graphIsEmpty, loadSeed } from '../../seed/load.ts';
@@ -13,7 +12,7 @@ import { startResultCache } from '../graph/graph-version.ts';
 import { loaderDoor } from '../graph/loader-door.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { StartupError } from '../errors.ts';
-import { listen } from '../listen.ts';
+import { createHttpServer, listen } from '../listen.ts';
 import { openDatabase, type Database } from '../neo4j/database.ts';
 import { printProgress } from '../progress.ts';
 
@@ -45,7 +44,7 @@ async function main(config: Config): Promise<void> {
       ? await startResultCache(driver, name, { ...config.resultCache, timeoutMs: config.queryTimeoutMs })
       : undefined;
 
-  const httpServer = createServer();
+  const httpServer = createHttpServer();
   const app = await createApp({
     graph: {
       driver,

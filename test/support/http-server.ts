@@ -1,13 +1,12 @@
 // A real HTTP server on port 0 around the real app, for integration and e2e tests.
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { PROJECT_ROOT } from '../../model/paths.ts';
 import { createApp } from '../../server/app.ts';
 import { startResultCache } from '../../server/graph/graph-version.ts';
-import { listen } from '../../server/listen.ts';
+import { createHttpServer, listen } from '../../server/listen.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freePort } from '../../server/neo4j/local-server.ts';
 import { graphContext } from './neo4j.ts';
@@ -27,7 +26,7 @@ export interface ServerOptions {
 }
 
 export async function startTestServer(driver: Driver, options: ServerOptions = {}): Promise<TestServer> {
-  const httpServer = createServer();
+  const httpServer = createHttpServer();
   const graph = graphContext(driver, options.onQuery);
   const results =
     options.resultCachePollMs === undefined
