@@ -67,6 +67,7 @@ const envSchema = z.object({
     .min(0)
     .max(1_000_000)
     .default(2_000),
+  RESULT_CACHE_MB: z.coerce.number({ error: 'must be a number of MiB' }).min(1).max(16_384).default(64),
   GRAPH_VERSION_POLL_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()
@@ -101,6 +102,8 @@ export type Config = Readonly<{
   resultCache: Readonly<{
     /** Public read results kept while the graph is unchanged; 0: none. */
     entries: number;
+    /** The most the kept results may weigh (RESULT_CACHE_MB), whatever their number. */
+    maxBytes: number;
     /** How often the graph version is read, to notice writes made by other processes. */
     pollMs: number;
   }>;
@@ -143,7 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
       secureCookie: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     },
-    resultCache: { entries: e.RESULT_CACHE_ENTRIES, pollMs: e.GRAPH_VERSION_POLL_MS },
+    resultCache: {
+      entries: e.RESULT_CACHE_ENTRIES,
+      maxBytes: Math.round(e.RESULT_CACHE_MB * 1024 * 1024),
+      pollMs: e.GRAPH_VERSION_POLL_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -66,9 +66,9 @@ export interface RunningResultCache {
 export async function startResultCache(
   driver: Driver,
   database: string | undefined,
-  settings: { entries: number; pollMs: number; timeoutMs: number },
+  settings: { entries: number; maxBytes?: number; pollMs: number; timeoutMs: number },
 ): Promise<RunningResultCache> {
-  const cache = new ResultCache(settings.entries);
+  const cache = new ResultCache(settings.entries, settings.maxBytes);
   const watch = watchGraphVersion(
     () => readGraphVersion(driver, database, settings.timeoutMs),
     settings.pollMs,

@@ -18,7 +18,24 @@ export interface ResultCacheStats {
   /** Requests that joined an identical read already on its way to the database. */
   joined: number;
   entries: number;
+  /** What the kept rows weigh, as the cache counts it (see `weigh`). */
+  bytes: number;
 }
+
+/**
+ * An entry's weight: its rows as JSON, two bytes a character as V8 keeps most strings. Not the exact
+ * heap size, but proportional to it, which is what a byte budget needs: a few huge answers (a hub's
+ * neighbourhood, an export-sized path set) can no longer fill memory that a count of entries allowed.
+ */
+function weigh(rows: readonly unknown[]): number {
+  try {
+    return Math.max(1, JSON.stringify(rows).length * 2);
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class ResultCache {
   readonly #entries: LRUCache<string, readonly unknown[]>;
@@ -28,8 +45,9 @@ export class ResultCache {
   #version: GraphVersion = null;
   readonly #stats = { hits: 0, misses: 0, joined: 0 };
 
-  constructor(maxEntries: number) {
-    this.#entries = new LRUCache({ max: maxEntries });
+  constructor(maxEntries: number, maxBytes = DEFAULT_CACHE_BYTES) {
+    // An answer heavier than the whole budget is served but not kept.
+    this.#entries = new LRUCache({ max: maxEntries, maxSize: maxBytes, sizeCalculation: weigh });
   }
 
   /**
@@ -79,7 +97,7 @@ export class ResultCache {
   }
 
   stats(): ResultCacheStats {
-    return { ...this.#stats, entries: this.#entries.size };
+    return { ...this.#stats, entries: this.#entries.size, bytes: this.#entries.calculatedSize };
   }
 }
 

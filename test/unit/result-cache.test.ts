@@ -115,6 +115,30 @@ describe('ResultCache', () => {
   });
 });
 
+describe('ResultCache byte budget', () => {
+  it('keeps what fits in its bytes, evicting the least recently used, and never keeps an answer heavier than all of it', async () => {
+    // Each answer weighs 2 × its 152 characters of JSON: three fit in 1,000 bytes, not four.
+    const answer = (id: string) => [{ id, text: id.repeat(130) }];
+    const cache = new ResultCache(1_000, 1_000);
+    cache.observe('1:0');
+    const a = loader(answer('a'));
+    await cache.read('a', a.load);
+    await cache.read('b', loader(answer('b')).load);
+    await cache.read('c', loader(answer('c')).load);
+    expect(cache.stats().entries).toBe(3);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(1_000);
+    await cache.read('d', loader(answer('d')).load);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(1_000);
+    await cache.read('a', a.load);
+    expect(a.calls()).toBe(2);
+
+    const huge = loader([{ id: 'h', text: 'h'.repeat(10_000) }]);
+    expect(await cache.read('h', huge.load)).toHaveLength(1);
+    await cache.read('h', huge.load);
+    expect(huge.calls()).toBe(2);
+  });
+});
+
 describe('watchGraphVersion', () => {
   it('reports the version at once, then on every poll, until stopped', async () => {
     const versions: GraphVersion[] = ['1:0', null, '2:0'];
