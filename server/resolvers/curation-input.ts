@@ -1,5 +1,6 @@
 // Turns a counsellor's NodeFieldsInput and LinkInput into the properties the graph stores, checking
-// each field with the data model's rules, as the seed files and imports are. A bad field is BAD_USER_INPUT naming that field.
+// each field with the data model's rules, as the seed files and imports are. A bad field is
+// BAD_USER_INPUT naming that field.
 import {
   RELATIONSHIP_TYPES,
   apiName,
