@@ -178,7 +178,7 @@ describe('rate limits', () => {
     }
   });
 
-  it('locks one email after 10 failed sign-ins, even for the right password, with a wait in minutes', async () => {
+  it('locks one email from one address after 10 failed sign-ins, even for the right password, with a wait in minutes', async () => {
     const email = await api.makeAccount('counsellor');
     for (let i = 0; i < SIGN_IN_EMAIL_LIMIT.capacity; i += 1) {
       expect(codeOf(await signIn(email, 'wrong password, try again'))).toBe('UNAUTHENTICATED');
