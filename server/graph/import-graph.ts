@@ -29,7 +29,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-// The seed's own schemas, so an import and the curated files never disagree on what a valid record is.
+// The data model's rules, so an import and the curated files never disagree on what a valid record is.
 const RULES: PropertyRules = {
   node: checkNodeProperties,
   relationship: checkRelationshipProperties,

@@ -2,7 +2,6 @@
 // each field with the data model's rules, as the seed files and imports are. A bad field is
 // BAD_USER_INPUT naming that field.
 import {
-  RELATIONSHIP_TYPES,
   apiName,
   nodeProperties as modelProperties,
   relationshipSpec,
@@ -57,13 +56,10 @@ export function nodeProperties(
   return props;
 }
 
-/** The property each relationship type keeps its strength in, as the data model names it. */
-export const STRENGTH: Partial<Record<RelationshipType, string>> = Object.fromEntries(
-  RELATIONSHIP_TYPES.flatMap((type) => {
-    const strength = relationshipSpec(type).strength;
-    return strength ? [[type, strength]] : [];
-  }),
-);
+/** Whether links of `type` carry a strength from 0 to 1 (sent as `weight`). */
+export function hasStrength(type: RelationshipType): boolean {
+  return relationshipSpec(type).strength !== undefined;
+}
 
 /** Whether links of `type` carry a level (REQUIRES: the level a career needs; TEACHES: the level taught). */
 export function hasLevel(type: RelationshipType): boolean {

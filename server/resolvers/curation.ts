@@ -17,7 +17,7 @@ import { nodeFromProperties } from '../graph/node-mapper.ts';
 import type { MutationResolvers, NodeRecord, QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIntInRange } from './arguments.ts';
 import { shapeChange } from './change-shape.ts';
-import { hasLevel, linkProperties, nodeProperties, STRENGTH } from './curation-input.ts';
+import { hasLevel, hasStrength, linkProperties, nodeProperties } from './curation-input.ts';
 import { RELATIONSHIP_ENDPOINTS, RELATIONSHIP_TYPES } from '../graph/model.ts';
 import { requireCurator } from './guards.ts';
 import { shapeEdge, shapeNode, type ShapedNode } from './shape.ts';
@@ -98,7 +98,7 @@ export const curationQueries: Pick<
       type,
       from: [...RELATIONSHIP_ENDPOINTS[type].from],
       to: [...RELATIONSHIP_ENDPOINTS[type].to],
-      hasStrength: STRENGTH[type] !== undefined,
+      hasStrength: hasStrength(type),
       hasLevel: hasLevel(type),
     })),
 

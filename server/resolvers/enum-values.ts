@@ -3,6 +3,8 @@
 // between the API's names and the stored ones. The stored enums and node kinds come from the data
 // model; test/unit/data-model.test.ts checks schema.graphql lists exactly these values.
 import { NODE_LABELS, STORED_ENUMS } from '../../model/data-model.ts';
+import { ROLES } from '../graph/accounts.ts';
+import { MILESTONE_KINDS } from '../graph/plans.ts';
 
 type ApiSpelling<V extends string> = Uppercase<V extends `${infer A}-${infer B}` ? `${A}_${B}` : V>;
 
@@ -20,8 +22,8 @@ export const ENUM_VALUES = {
   CourseFormat: apiValues(STORED_ENUMS.CourseFormat),
   CourseLevel: apiValues(STORED_ENUMS.CourseLevel),
   Level: apiValues(STORED_ENUMS.Level),
-  Role: apiValues(['counsellor', 'admin']),
-  MilestoneKind: apiValues(['subject', 'course', 'application', 'soft-skill', 'mentor', 'own']),
+  Role: apiValues(ROLES),
+  MilestoneKind: apiValues(MILESTONE_KINDS),
   // The quiz scores interests by their RIASEC letter.
   Interest: {
     REALISTIC: 'R',

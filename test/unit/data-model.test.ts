@@ -43,8 +43,6 @@ import { NODE_COLUMNS, RELATIONSHIP_COLUMNS } from '../../server/transfer/csv.ts
 const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 const seed = readSeedDirectory(SEED_DATA_DIR).data;
 
-const SEED_KIND = SEED_KIND_OF_LABEL;
-
 /** The GraphQL type a property should have, as SDL: `String!`, `[String!]!`, `SkillKind!`. */
 function expectedSdl(property: PropertySpec): string {
   switch (property.type) {
@@ -157,7 +155,7 @@ describe('lists derived from the model', () => {
   it.each(NODE_LABELS)(
     '%s: the seed schema accepts the curated records and keeps only model keys',
     (label) => {
-      const records = seed[SEED_KIND[label]];
+      const records = seed[SEED_KIND_OF_LABEL[label]];
       expect(records.length).toBeGreaterThan(0);
       const embedded = RELATIONSHIP_TYPES.flatMap((t) =>
         relationshipSpec(t)
@@ -175,7 +173,7 @@ describe('lists derived from the model', () => {
   );
 
   it.each(NODE_LABELS)('%s: a stored node maps and shapes to exactly its GraphQL fields', (label) => {
-    const [record] = seed[SEED_KIND[label]];
+    const [record] = seed[SEED_KIND_OF_LABEL[label]];
     if (!record) throw new Error(`no curated ${label}`);
     const shaped = shapeNode(nodeFromProperties(label, record));
     const type = schema.getType(label);
@@ -197,7 +195,7 @@ describe('curation checks from the model', () => {
   it('a new node needs every required property of its kind, by API name', () => {
     for (const label of NODE_LABELS) {
       for (const property of nodeProperties(label).filter((p) => p.required)) {
-        const [record] = seed[SEED_KIND[label]];
+        const [record] = seed[SEED_KIND_OF_LABEL[label]];
         if (!record) throw new Error(`no curated ${label}`);
         const fields = Object.fromEntries(
           nodeProperties(label)
