@@ -70,16 +70,25 @@ export const ID_RULE = {
 } as const;
 
 const COMMON = [
-  { name: 'name', type: 'text', min: 2, max: 80, required: true, label: 'Name', hint: '2 to 80 characters' },
+  // O*NET's longest occupation title is 105 characters and its longest description 811.
+  {
+    name: 'name',
+    type: 'text',
+    min: 2,
+    max: 120,
+    required: true,
+    label: 'Name',
+    hint: '2 to 120 characters',
+  },
   {
     name: 'description',
     type: 'text',
     min: 20,
-    max: 600,
+    max: 1000,
     multiline: true,
     required: true,
     label: 'Description',
-    hint: '20 to 600 characters, for a student',
+    hint: '20 to 1,000 characters, for a student',
   },
   {
     name: 'aliases',
@@ -123,16 +132,18 @@ export const NODE_KINDS = {
         label: 'O*NET-SOC code',
         hint: 'such as 19-2043.00',
       },
+      // O*NET rates preparation, interests and education for most occupations but not all (the "All
+      // Other" and most military ones), and none of its files rates outlook: each may be unknown.
       {
         name: 'jobZone',
         type: 'integer',
         min: 1,
         max: 5,
-        required: true,
+        required: false,
         label: 'Job zone',
         hint: '1 (little preparation) to 5',
       },
-      { name: 'education', type: 'text', min: 5, max: 120, required: true, label: 'Typical route in' },
+      { name: 'education', type: 'text', min: 5, max: 120, required: false, label: 'Typical route in' },
       {
         name: 'riasec',
         type: 'text',
@@ -142,19 +153,41 @@ export const NODE_KINDS = {
           regex: /^(?!.*(.).*\1)[RIASEC]{1,3}$/,
           message: 'must be one to three distinct letters of RIASEC, strongest first',
         },
-        required: true,
+        required: false,
         label: 'Holland (RIASEC) code',
         hint: 'such as IRC',
       },
-      { name: 'outlook', type: 'enum', enum: 'Outlook', required: true, label: 'Outlook' },
+      { name: 'outlook', type: 'enum', enum: 'Outlook', required: false, label: 'Outlook' },
       {
         name: 'outlookNote',
         type: 'text',
         min: 10,
         max: 300,
         multiline: true,
-        required: true,
+        required: false,
         label: 'Outlook note',
+      },
+      {
+        // Search only: O*NET's alternate titles (up to 2,750 for one occupation) are how people look a
+        // career up, too many to show.
+        name: 'alternateTitles',
+        type: 'textList',
+        itemMin: 2,
+        itemMax: 150,
+        maxItems: 3000,
+        required: false,
+        label: 'Other job titles',
+        hint: 'searched, not shown',
+      },
+      {
+        name: 'typicalDay',
+        type: 'textList',
+        itemMin: 10,
+        itemMax: 400,
+        maxItems: 5,
+        required: false,
+        label: 'A typical day',
+        hint: 'up to five tasks, one sentence each',
       },
     ],
   },

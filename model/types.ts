@@ -24,14 +24,22 @@ type ApiNameOf<P> = P extends { api: infer A extends string } ? A : P extends { 
 
 type PropertyList<L extends NodeLabel> = (typeof NODE_KINDS)[L]['properties'][number];
 
+/** Lists are always present (empty when unknown); other properties may be absent unless required. */
+type Present<P> = P extends { required: true } ? P : P extends { type: 'textList' } ? P : never;
+type Optional<P> = Exclude<P, Present<P>>;
+
 /** A node's stored properties, by their storage names. */
 export type StoredProperties<L extends NodeLabel> = {
-  [P in PropertyList<L> as P['name']]: ValueOf<P>;
+  [P in Present<PropertyList<L>> as P['name']]: ValueOf<P>;
+} & {
+  [P in Optional<PropertyList<L>> as P['name']]?: ValueOf<P>;
 };
 
 /** A node's properties by their API names. */
 export type ApiProperties<L extends NodeLabel> = {
-  [P in PropertyList<L> as ApiNameOf<P>]: ValueOf<P>;
+  [P in Present<PropertyList<L>> as ApiNameOf<P>]: ValueOf<P>;
+} & {
+  [P in Optional<PropertyList<L>> as ApiNameOf<P>]?: ValueOf<P>;
 };
 
 type RelationshipPropertyList<T extends RelationshipType> = (typeof RELATIONSHIPS)[T]['properties'][number];

@@ -234,6 +234,8 @@ function career(t: Tools, i: number, n: Counts): SeedRecord<'Career'> {
   return {
     ...own,
     onetSoc: `${String(11 + (i % 89)).padStart(2, '0')}-${String(i % 10_000).padStart(4, '0')}.${String(i % 100).padStart(2, '0')}`,
+    alternateTitles: [],
+    typicalDay: [],
     jobZone: t.choose([1, 2, 3, 4, 5]),
     education: t.choose(["Bachelor's degree", 'Apprenticeship', "Master's degree", 'College diploma']),
     riasec: t.choose(RIASEC),

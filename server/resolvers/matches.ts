@@ -40,13 +40,20 @@ export const matchQueries: Pick<
     }
     const profile = interestProfile(answers);
     const rows = await findRiasecCareers(graph);
-    const careers = rows.map((r) => ({
-      id: r.career.id,
-      name: r.career.name,
-      riasec: r.career.riasec,
-      fields: r.fields.map((f) => f.id),
-      node: r.career,
-    }));
+    // A career O*NET rates no interests for cannot be matched on them.
+    const careers = rows.flatMap((r) =>
+      r.career.riasec
+        ? [
+            {
+              id: r.career.id,
+              name: r.career.name,
+              riasec: r.career.riasec,
+              fields: r.fields.map((f) => f.id),
+              node: r.career,
+            },
+          ]
+        : [],
+    );
     const fieldNodes = new Map(rows.flatMap((r) => r.fields.map((f) => [f.id, f] as const)));
     const ranked = rankCareers(careers, profile);
     const fields = rankFields(ranked, new Map([...fieldNodes].map(([id, f]) => [id, f.name])));

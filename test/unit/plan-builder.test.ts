@@ -34,6 +34,8 @@ const source: PlanSource = {
     name: 'Hydrologist',
     label: 'Career',
     onetSoc: '19-2043.00',
+    alternateTitles: [],
+    typicalDay: [],
     jobZone: 4,
     education: 'Degree',
     riasec: 'IRC',

@@ -66,6 +66,8 @@ export function tinySeed(): SeedData {
       description: 'Studies part of the natural environment for a living.',
       aliases: [],
       onetSoc: '19-2043.00',
+      alternateTitles: [],
+      typicalDay: [],
       jobZone: 5,
       education: "Bachelor's degree",
       riasec: 'IRC',
