@@ -36,7 +36,13 @@ function valueOf(property: PropertySpec, value: unknown): PropertyValue {
 /** Every property the data model gives the kind, under its API name, whatever the stored node lacks. */
 export function nodeFromProperties(label: NodeLabel, p: Readonly<Record<string, unknown>>): GraphNode {
   const node: Record<string, unknown> = { label, id: str(p.id) };
-  for (const property of nodeProperties(label)) node[apiName(property)] = valueOf(property, p[property.name]);
+  for (const property of nodeProperties(label)) {
+    const value = p[property.name];
+    // Unknown stays unknown (null in the API): a missing job zone is not job zone 0.
+    if ((value === undefined || value === null) && !property.required && property.type !== 'textList')
+      continue;
+    node[apiName(property)] = valueOf(property, value);
+  }
   // Built from the same model entries GraphNode is read from (model/types.ts), so the two agree by
   // construction; test/unit/data-model.test.ts maps a stored node of every kind to prove it.
   return node as GraphNode;

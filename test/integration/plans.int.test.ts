@@ -53,7 +53,7 @@ describe('interests quiz', () => {
     // Best first, and every fit as the 3-2-1 formula gives it from the career's own code.
     const scores: Record<string, number> = { I: 1, R: 0.75, C: 0.5 };
     for (const m of matches.careers) {
-      const letters = [...m.career.riasec];
+      const letters = [...(m.career.riasec ?? '')];
       const weights = [3, 2, 1].slice(0, letters.length);
       const expected =
         letters.reduce((sum, l, i) => sum + (weights[i] ?? 0) * (scores[l] ?? 0), 0) /

@@ -43,19 +43,20 @@ import { NODE_COLUMNS, RELATIONSHIP_COLUMNS } from '../../server/transfer/csv.ts
 const schema = buildSchema(readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 const seed = readSeedDirectory(SEED_DATA_DIR).data;
 
-/** The GraphQL type a property should have, as SDL: `String!`, `[String!]!`, `SkillKind!`. */
+/** The GraphQL type a property should have, as SDL: `String!`, `[String!]!`, `SkillKind!`; `Int` when it may be unknown. */
 function expectedSdl(property: PropertySpec): string {
+  const known = property.required ? '!' : '';
   switch (property.type) {
     case 'text':
-      return 'String!';
+      return `String${known}`;
     case 'integer':
-      return 'Int!';
+      return `Int${known}`;
     case 'number':
-      return 'Float!';
+      return `Float${known}`;
     case 'textList':
       return '[String!]!';
     case 'enum':
-      return `${property.enum}!`;
+      return `${property.enum}${known}`;
   }
 }
 

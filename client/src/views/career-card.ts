@@ -6,10 +6,13 @@ import { el, viewLink } from './dom.ts';
 export interface CardCareer {
   id: string;
   name: string;
-  riasec: string;
-  outlook: Outlook;
-  education: string;
+  riasec: string | null;
+  outlook: Outlook | null;
+  education: string | null;
 }
+
+/** What a student sees where O*NET (or a counsellor) has not rated something. */
+export const NOT_RATED = 'not rated yet';
 
 export interface CardActions {
   open(id: string): void;
@@ -69,7 +72,11 @@ export function careerCard(
     el(
       'p',
       { class: 'match-meta' },
-      `Interests: ${career.riasec} · Outlook: ${OUTLOOK_WORDS[career.outlook]} · Route in: ${career.education}`,
+      [
+        `Interests: ${career.riasec ?? NOT_RATED}`,
+        `Outlook: ${career.outlook ? OUTLOOK_WORDS[career.outlook] : NOT_RATED}`,
+        `Route in: ${career.education ?? NOT_RATED}`,
+      ].join(' · '),
     ),
     ...extra,
     el('div', { class: 'card-actions' }, planButton, compare),

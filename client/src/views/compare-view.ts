@@ -6,7 +6,7 @@ import { CompareCareersDocument, type CompareCareersQuery } from '../api/generat
 import { request } from '../api/request.ts';
 import { onPicksChange, picks, type Pick } from '../state/compare-picks.ts';
 import { MAX_COMPARED } from '../state/url-state.ts';
-import { OUTLOOK_WORDS } from './career-card.ts';
+import { NOT_RATED, OUTLOOK_WORDS } from './career-card.ts';
 import { el, errorBox, statusLine, viewLink } from './dom.ts';
 import { mountSearchBox } from './search-box.ts';
 
@@ -102,10 +102,18 @@ function table(result: Compared, actions: CompareActions): HTMLTableElement {
       'tbody',
       {},
       row('What it is', (c) => c.career.description),
-      row('Interests (Holland code)', (c) => spellCode(c.career.riasec)),
-      row('Route in', (c) => c.career.education),
-      row('Preparation needed', (c) => PREPARATION[c.career.jobZone] ?? `Job zone ${c.career.jobZone}`),
-      row('Outlook', (c) => `${OUTLOOK_WORDS[c.career.outlook]}. ${c.career.outlookNote}`),
+      row('Interests (Holland code)', (c) => (c.career.riasec ? spellCode(c.career.riasec) : NOT_RATED)),
+      row('Route in', (c) => c.career.education ?? NOT_RATED),
+      row('Preparation needed', (c) =>
+        c.career.jobZone === null
+          ? NOT_RATED
+          : (PREPARATION[c.career.jobZone] ?? `Job zone ${c.career.jobZone}`),
+      ),
+      row('Outlook', (c) =>
+        c.career.outlook
+          ? `${OUTLOOK_WORDS[c.career.outlook]}. ${c.career.outlookNote ?? ''}`.trim()
+          : NOT_RATED,
+      ),
       row('Skills it needs most', (c) =>
         list(
           c.skills.slice(0, 8).map((s) => `${s.skill.name}${shared.has(s.skill.id) ? ' (shared)' : ''}`),

@@ -1,5 +1,6 @@
 // The detail panel beside the graph: a career's full profile, or for any other node its connections
 // grouped by what they mean, each with the reason a student can read.
+import { NOT_RATED } from './career-card.ts';
 import { CareerDetailDocument, ConnectionsDocument } from '../api/generated/graphql.ts';
 import type { CareerDetailQuery, NodeKind, RelationshipType } from '../api/generated/graphql.ts';
 import { request } from '../api/request.ts';
@@ -146,16 +147,28 @@ async function renderConnections(
 
 function careerFacts(career: CareerDetailQuery['career']['career']): HTMLElement {
   const facts: [string, string][] = [
-    ['Typical route in', career.education],
-    ['Preparation (O*NET job zone)', `${career.jobZone} of 5`],
-    ['Interests (Holland code)', career.riasec],
-    ['Outlook', `${career.outlook.toLowerCase()}: ${career.outlookNote}`],
+    ['Typical route in', career.education ?? NOT_RATED],
+    ['Preparation (O*NET job zone)', career.jobZone === null ? NOT_RATED : `${career.jobZone} of 5`],
+    ['Interests (Holland code)', career.riasec ?? NOT_RATED],
+    ['Outlook', career.outlook ? `${career.outlook.toLowerCase()}: ${career.outlookNote ?? ''}` : NOT_RATED],
     ['O*NET-SOC code', career.onetSoc],
   ];
+  const day =
+    career.typicalDay.length > 0
+      ? [
+          el('h4', {}, 'A typical day'),
+          el('ul', { class: 'typical-day' }, ...career.typicalDay.map((t) => el('li', {}, t))),
+        ]
+      : [];
   return el(
-    'dl',
-    { class: 'facts' },
-    ...facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+    'div',
+    {},
+    el(
+      'dl',
+      { class: 'facts' },
+      ...facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+    ),
+    ...day,
   );
 }
 
