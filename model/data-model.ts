@@ -117,6 +117,18 @@ export const NODE_KINDS = {
         required: true,
         label: 'Kind of skill',
       },
+      {
+        // The O*NET element a skill stands for (2.A.1.b is Active Listening): how a later O*NET release
+        // finds the node again, whether O*NET made it or the crosswalk matched a curated one to it.
+        name: 'onetElementId',
+        type: 'text',
+        min: 3,
+        max: 20,
+        pattern: { regex: /^\d(\.[0-9A-Za-z]+)+$/, message: 'must be an O*NET element id such as "2.A.1.b"' },
+        required: false,
+        label: 'O*NET element id',
+        hint: 'such as 2.A.1.b',
+      },
     ],
   },
   Career: {
@@ -237,7 +249,7 @@ export const ENTITY_LABEL = 'Entity';
  * Facts every node or relationship may carry beyond its kind's properties: where it came from and
  * when, and for O*NET-derived nodes the element they stand for. Import and export keep them.
  */
-export const NODE_PROVENANCE = ['onetElementId', 'source', 'createdAt', 'retiredAt'] as const;
+export const NODE_PROVENANCE = ['source', 'createdAt', 'retiredAt'] as const;
 export const RELATIONSHIP_PROVENANCE = ['source', 'createdAt'] as const;
 
 const WHY = {

@@ -35,7 +35,7 @@ export function readDefaultGraph(options: DefaultGraphOptions = {}): { data: See
       }
     }
   }
-  problems.push(...checkIntegrity(data).violations);
+  problems.push(...checkIntegrity(data, { softSkillPerCareer: false }).violations);
   if (problems.length > 0) throw new SeedFileError(problems);
   return { data, report };
 }

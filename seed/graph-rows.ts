@@ -11,7 +11,7 @@ import {
   type RelationshipType,
   type SeedEmbedding,
 } from '../model/data-model.ts';
-import { SEED_KIND_OF_LABEL, type SeedData } from './read.ts';
+import { linkSourceKey, SEED_KIND_OF_LABEL, type SeedData } from './read.ts';
 
 export type { Properties, PropertyValue } from '../model/values.ts';
 import type { Properties, PropertyValue } from '../model/values.ts';
@@ -20,6 +20,8 @@ export interface NodeRow {
   id: string;
   props: Properties;
   hash: string;
+  /** Where it came from, when not the load's own source; provenance, so not in the hash. */
+  source?: string;
 }
 
 export interface RelationshipRow {
@@ -30,14 +32,15 @@ export interface RelationshipRow {
   to: string;
   props: Properties;
   hash: string;
+  source?: string;
 }
 
 function hashOf(props: Properties): string {
   return createHash('sha256').update(JSON.stringify(props)).digest('hex').slice(0, 32);
 }
 
-function node(id: string, props: Properties): NodeRow {
-  return { id, props, hash: hashOf(props) };
+function node(id: string, props: Properties, source: string | undefined): NodeRow {
+  return { id, props, hash: hashOf(props), ...(source ? { source } : {}) };
 }
 
 type SeedRecordValues = Readonly<Record<string, unknown>> & { id: string };
@@ -62,7 +65,9 @@ export function nodeRows(data: SeedData): Map<NodeLabel, NodeRow[]> {
   return new Map(
     NODE_LABELS.map((label) => [
       label,
-      recordsOf(data, label).map((record) => node(record.id, propertiesOf(nodeProperties(label), record))),
+      recordsOf(data, label).map((record) =>
+        node(record.id, propertiesOf(nodeProperties(label), record), data.sources?.nodes.get(record.id)),
+      ),
     ]),
   );
 }
@@ -95,7 +100,17 @@ export function relationshipRows(data: SeedData): RelationshipRow[] {
           const [fromLabel, from, toLabel, to] = forward
             ? [embedding.in, record.id, embedding.endKind, other]
             : [embedding.endKind, other, embedding.in, record.id];
-          rows.push({ type, fromLabel, toLabel, from, to, props, hash: hashOf(props) });
+          const source = data.sources?.links.get(linkSourceKey(type, from, to));
+          rows.push({
+            type,
+            fromLabel,
+            toLabel,
+            from,
+            to,
+            props,
+            hash: hashOf(props),
+            ...(source ? { source } : {}),
+          });
         }
       }
     }

@@ -115,9 +115,10 @@ async function writeBatch(door: LoaderDoor, batch: Batch, params: RunParams): Pr
   const { now, actor, source, placed } = params;
   const rows = batch.rows.map((r) => {
     if (!('type' in r)) return r;
-    if (batch.mode === 'merge') return { from: r.from, to: r.to, props: r.props, hash: r.hash };
+    const source = r.source ?? null;
+    if (batch.mode === 'merge') return { from: r.from, to: r.to, props: r.props, hash: r.hash, source };
     const [fromElement, toElement] = [placed.get(r.from) ?? null, placed.get(r.to) ?? null];
-    return { fromElement, toElement, props: r.props, hash: r.hash };
+    return { fromElement, toElement, props: r.props, hash: r.hash, source };
   });
   const [record] = await door.write<{
     placed?: [string, string][];

@@ -14,9 +14,21 @@ export interface SeedData {
   careers: SeedRecord<'Career'>[];
   courses: SeedRecord<'Course'>[];
   applications: SeedRecord<'Application'>[];
+  /**
+   * Where a node or link came from, when not from the load's own `source` (a built graph mixes the
+   * curated seed and O*NET): by node id, and by `type|from|to` for links. Stamped when created only.
+   */
+  sources?: SeedSources;
 }
 
-export type SeedKind = keyof SeedData;
+export interface SeedSources {
+  nodes: ReadonlyMap<string, string>;
+  links: ReadonlyMap<string, string>;
+}
+
+export const linkSourceKey = (type: string, from: string, to: string): string => `${type}|${from}|${to}`;
+
+export type SeedKind = Exclude<keyof SeedData, 'sources'>;
 
 /** The seed file (and SeedData key) each node kind is written in. */
 export const SEED_KIND_OF_LABEL: { readonly [L in NodeLabel]: SeedKind } = {

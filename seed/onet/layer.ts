@@ -5,7 +5,7 @@
 // ratings, fields from the SOC crosswalk, titles for search, typical tasks) is kept.
 import { ID_MAX_LENGTH, nodeProperties } from '../../model/data-model.ts';
 import type { SeedRecord } from '../../model/types.ts';
-import type { SeedData } from '../read.ts';
+import { linkSourceKey, type SeedData } from '../read.ts';
 import { socEntryFor, type Crosswalks } from './crosswalks.ts';
 import type { ElementRating, Occupation, OnetRelease, RiasecLetter } from './release.ts';
 
@@ -13,6 +13,8 @@ import type { ElementRating, Occupation, OnetRelease, RiasecLetter } from './rel
 export const MIN_IMPORTANCE = 3;
 /** Tasks shown as "a typical day". */
 export const TYPICAL_DAY_TASKS = 3;
+/** The `source` of what the release made (the credit line names O*NET wherever it is shown). */
+export const ONET_SOURCE = 'onet';
 
 type Career = SeedRecord<'Career'>;
 type Skill = SeedRecord<'Skill'>;
@@ -136,6 +138,7 @@ export function buildDefaultGraph(
   release: OnetRelease,
   crosswalks: Crosswalks,
 ): DefaultGraph {
+  const curatedIds = new Set(curated.careers.map((c) => c.id));
   const curatedByCode = new Map<string, Career>();
   for (const career of curated.careers)
     if (!curatedByCode.has(career.onetSoc)) curatedByCode.set(career.onetSoc, career);
@@ -173,6 +176,11 @@ export function buildDefaultGraph(
   const curatedSkills = new Map(curated.skills.map((s) => [s.id, s]));
   for (const entry of crosswalks.skills.skills)
     if (entry.skill && curatedSkills.has(entry.skill)) skillIdOf.set(entry.elementId, entry.skill);
+  const elementOfCurated = new Map([...skillIdOf].map(([element, id]) => [id, element]));
+  const skills = curated.skills.map((skill) => {
+    const element = elementOfCurated.get(skill.id);
+    return element && !skill.onetElementId ? { ...skill, onetElementId: element } : skill;
+  });
   const skillFor = (rating: ElementRating): string => {
     const known = skillIdOf.get(rating.elementId);
     if (known) return known;
@@ -198,6 +206,12 @@ export function buildDefaultGraph(
   const dayLimits = listLimits('typicalDay');
   const unrated: string[] = [];
   const relatedSeen = new Set<string>();
+  // Links made from the release, told apart from curated ones by identity, for their `source`.
+  const fromOnet = new WeakSet<object>();
+  const mark = <T extends object>(links: T[]): T[] => {
+    for (const link of links) fromOnet.add(link);
+    return links;
+  };
 
   const careerOf = (occupation: Occupation): Career => {
     const id = idOfCode.get(occupation.code) ?? slugOf(occupation.title);
@@ -294,10 +308,10 @@ export function buildDefaultGraph(
       ...(jobZone ? { jobZone } : {}),
       ...(education ? { education } : {}),
       ...(hollandCode(occupation.interests) ? { riasec: hollandCode(occupation.interests) } : {}),
-      fields,
-      requires,
-      drawsOn,
-      relatedTo,
+      fields: mark(fields),
+      requires: mark(requires),
+      drawsOn: mark(drawsOn),
+      relatedTo: mark(relatedTo),
     };
     if (!matched) return onetCareer;
     // Curated wording wins; O*NET fills what the curated record leaves out and adds its links.
@@ -332,6 +346,20 @@ export function buildDefaultGraph(
   for (const career of curated.careers) if (!placed.has(career.id)) careers.push(career);
   dropReverseDuplicates(careers, curated.careers);
 
+  const nodeSources = new Map<string, string>();
+  for (const career of careers) if (!curatedIds.has(career.id)) nodeSources.set(career.id, ONET_SOURCE);
+  for (const skill of onetSkills) nodeSources.set(skill.id, ONET_SOURCE);
+  const linkSources = new Map<string, string>();
+  for (const career of careers) {
+    const keys: [object, string][] = [
+      ...career.fields.map((l): [object, string] => [l, linkSourceKey('INCLUDES', l.field, career.id)]),
+      ...career.requires.map((l): [object, string] => [l, linkSourceKey('REQUIRES', career.id, l.skill)]),
+      ...career.drawsOn.map((l): [object, string] => [l, linkSourceKey('DRAWS_ON', career.id, l.subject)]),
+      ...career.relatedTo.map((l): [object, string] => [l, linkSourceKey('RELATED_TO', career.id, l.career)]),
+    ];
+    for (const [link, key] of keys) if (fromOnet.has(link)) linkSources.set(key, ONET_SOURCE);
+  }
+
   const linksBySubject = new Map<string, SeedRecord<'Subject'>['leadsTo']>();
   for (const link of crosswalks.links.links) {
     linksBySubject.set(link.subject, [
@@ -348,10 +376,11 @@ export function buildDefaultGraph(
     data: {
       subjects,
       fields: [...curated.fields, ...crosswalks.fieldsAdded],
-      skills: [...curated.skills, ...onetSkills],
+      skills: [...skills, ...onetSkills],
       careers,
       courses: curated.courses,
       applications: curated.applications,
+      sources: { nodes: nodeSources, links: linkSources },
     },
     report: {
       occupations: release.occupations.size,

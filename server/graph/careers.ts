@@ -34,8 +34,11 @@ export const CAREER_DETAIL = `
     COLLECT {
       MATCH (c)-[q:REQUIRES]->(k:Skill)<-[t:TEACHES]-(co:Course)
       WHERE k.retiredAt IS NULL AND co.retiredAt IS NULL
+      // A skill hundreds of careers need (Active Listening) says little about this one: courses for the
+      // skills that set the career apart come first, by importance over the log of how many need it.
+      WITH co, k, t, q, COUNT { (k)<-[:REQUIRES]-() } AS demand
       RETURN {course: co, teaches: k, level: t.level, why: t.why}
-      ORDER BY q.importance DESC, k.name, co.name
+      ORDER BY q.importance / log(2.0 + demand) DESC, k.name, co.name
       LIMIT 40
     } AS courses,
     COLLECT {

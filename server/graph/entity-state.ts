@@ -1,6 +1,7 @@
 // A node or relationship as a value: what it holds, or null when it does not exist. Every change is
 // recorded as the states of what it touched before and after, so any change can be replayed
 // backwards (undo) by writing its "before" states, whatever kind of change it was.
+import { aliasTextOf } from '../../seed/load-statements.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { labelOf } from './node-mapper.ts';
 import { ENTITY_LABEL, type NodeLabel, type RelationshipType } from './model.ts';
@@ -126,7 +127,7 @@ export async function applyState(tx: ManagedTransaction, state: EntityState, sta
        WITH coalesce(old.version, 0) AS previous
        MERGE (n:${ENTITY_LABEL}:${state.label} {id: $id})
        SET n = $props, n.id = $id, n.version = previous + 1, n.updatedAt = $at, n.updatedBy = $by,
-           n.aliasText = reduce(s = '', a IN coalesce($props.aliases, []) | s + ' ' + a)
+           n.aliasText = ${aliasTextOf('$props')}
        RETURN n.version AS version`,
       { id: state.id, props: withoutProvenance(state.props), at: stamp.at, by: stamp.by },
     );

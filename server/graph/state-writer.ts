@@ -2,6 +2,7 @@
 // many states at once, in UNWIND batches of a few hundred rows rather than one statement per state, so
 // a change of two states and one of thousands take the same path and fail the same way.
 import type { ManagedTransaction } from 'neo4j-driver';
+import { aliasTextOf } from '../../seed/load-statements.ts';
 import { chunks, existingNodeIds, readLinks, readNodes } from './entity-reads.ts';
 import {
   linkKey,
@@ -54,7 +55,7 @@ function upsertBatches(states: readonly EntityState[]): Batch[] {
           MERGE (n:${ENTITY_LABEL}:${label} {id: row.id})
           WITH n, row, coalesce(n.version, 0) AS previous
           SET n = row.props, n.id = row.id, n.version = previous + 1, n.updatedAt = $at, n.updatedBy = $by,
-              n.aliasText = reduce(s = '', a IN coalesce(row.props.aliases, []) | s + ' ' + a)
+              n.aliasText = ${aliasTextOf('row.props')}
           RETURN count(n) AS written`,
         rows: chunk,
         exact: true,

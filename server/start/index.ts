@@ -3,8 +3,10 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { formatLoadReport, graphIsEmpty, loadSeed } from '../../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
-import { readCheckedSeed } from '../../seed/prepare.ts';
+import { PROJECT_ROOT } from '../../model/paths.ts';
+import { readDefaultGraph } from '../../seed/default-graph.ts';
+import { CrosswalkError } from '../../seed/onet/crosswalks.ts';
+import { ReleaseError } from '../../seed/onet/release.ts';
 import { SeedFileError } from '../../seed/read.ts';
 import { createApp } from '../app.ts';
 import { applyDatabaseSchema } from '../graph/database-schema.ts';
@@ -31,8 +33,12 @@ async function main(config: Config): Promise<void> {
 
   const door = loaderDoor(driver, name);
   if (await graphIsEmpty(door)) {
-    printProgress('The graph is empty: seeding it with the curated data…');
-    const report = await loadSeed(door, readCheckedSeed(SEED_DATA_DIR));
+    printProgress('The graph is empty: building the default graph (O*NET 29.3 under the curated data)…');
+    const { data, report: layer } = readDefaultGraph();
+    printProgress(
+      `${layer.occupations} O*NET occupations (${layer.matchedCareers} with a curated career), ${layer.onetSkills} O*NET skills; ${layer.unrated.length} occupations O*NET gives no ratings for.`,
+    );
+    const report = await loadSeed(door, data);
     printProgress(`Seeded.\n${formatLoadReport(report)}`);
   }
 
@@ -89,6 +95,12 @@ try {
 
 main(config).catch(async (error: unknown) => {
   await database?.close().catch(() => undefined);
-  if (error instanceof StartupError || error instanceof SeedFileError) fail(error.message);
+  if (
+    error instanceof StartupError ||
+    error instanceof SeedFileError ||
+    error instanceof ReleaseError ||
+    error instanceof CrosswalkError
+  )
+    fail(error.message);
   fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
 });
