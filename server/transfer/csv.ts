@@ -10,6 +10,7 @@ import {
   allNodeProperties,
   allRelationshipProperties,
   isNodeLabel,
+  nodeProperties,
   isRelationshipType,
   type PropertySpec,
 } from '../../model/data-model.ts';
@@ -200,13 +201,17 @@ function propsOf(
   columns: Readonly<Record<string, ColumnKind>>,
   at: { file: string; row: number },
   problems: ImportProblem[],
+  ownLists?: ReadonlySet<string>,
 ): Properties {
   const props: Properties = {};
   table.header.forEach((column, i) => {
     const cell = cells[i] ?? '';
     const kind = columns[column];
-    if (kind === 'list') props[column] = splitList(cell);
-    else if (cell === '' || !kind) return;
+    // An empty list cell is an empty list for a kind that has the list, and nothing for one that does
+    // not (a skill's blank `typicalDay` column is not a typical day).
+    if (kind === 'list') {
+      if (cell !== '' || !ownLists || ownLists.has(column)) props[column] = splitList(cell);
+    } else if (cell === '' || !kind) return;
     else if (kind === 'number') {
       if (NUMBER.test(cell.trim())) props[column] = Number(cell);
       else problems.push(problem(at, column, `"${cell}" is not a number.`));
@@ -306,7 +311,12 @@ function readNodes(file: ImportFile, out: CsvParts): void {
       );
       return;
     }
-    const props = propsOf(table, cells, NODE_PROPERTY_COLUMNS, at, out.problems);
+    const lists = new Set(
+      nodeProperties(label)
+        .filter((p) => p.type === 'textList')
+        .map((p) => p.name),
+    );
+    const props = propsOf(table, cells, NODE_PROPERTY_COLUMNS, at, out.problems, lists);
     const node: ImportNode = { label, id: cells[idAt] ?? '', props, origin: at };
     out.problems.push(
       ...unlessReported(

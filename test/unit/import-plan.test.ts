@@ -476,19 +476,16 @@ describe('planImport, merging (O*NET adds facts to what the graph holds)', () =>
     const p = plan(
       graphOf({}),
       onetImport([
+        // O*NET may leave a job zone, interests or an outlook unrated, but never the title.
         onetCareer('probe-analysts', code, {
-          name: 'Probe Analysts',
           description: 'Analyse probes that the planner unit test makes up for this case.',
           jobZone: 3,
-          education: "Bachelor's degree",
-          outlook: 'steady',
-          outlookNote: 'Made up for a test, so no real outlook.',
         }),
       ]),
     );
     expect(p.nodes.map((n) => [n.id, n.before, n.after.source])).toEqual([['probe-analysts', null, 'onet']]);
     expect(p.problems.map((x) => x.message)).toEqual([
-      `Career "probe-analysts": riasec is required; add the OI rows for ${code} to Interests.txt.`,
+      `Career "probe-analysts": name is required; add ${code} to Occupation Data.txt.`,
     ]);
   });
 

@@ -36,6 +36,8 @@ function graph(): ExportedGraph {
           riasec: 'IRC',
           outlook: 'steady',
           outlookNote: 'About as many openings as most jobs.',
+          alternateTitles: [],
+          typicalDay: [],
           source: 'curated',
         },
       },
@@ -62,7 +64,7 @@ describe('CSV export', () => {
     expect(toCsv(reversed)).toEqual(toCsv(g));
     const nodes = toCsv(g)['nodes.csv'].split('\n');
     expect(nodes[0]).toBe(
-      'label,id,name,description,aliases,kind,onetSoc,jobZone,education,riasec,outlook,outlookNote,provider,format,level,hours,example,reflectionPrompt,onetElementId,source,createdAt,retiredAt,properties',
+      'label,id,name,description,aliases,kind,onetElementId,onetSoc,jobZone,education,riasec,outlook,outlookNote,alternateTitles,typicalDay,provider,format,level,hours,example,reflectionPrompt,source,createdAt,retiredAt,properties',
     );
     // Careers sort before skills; what has no column of its own goes to `properties` as JSON.
     expect(nodes[1]).toMatch(/^Career,hydrologist,Hydrologist,/);
