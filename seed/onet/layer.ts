@@ -81,10 +81,13 @@ export function hollandCode(interests: Partial<Record<RiasecLetter, number>>): s
     .join('');
 }
 
-const level = (lv: number): 'basic' | 'intermediate' | 'advanced' =>
+/** O*NET's level (0–7) in words: the level a career needs a skill at. */
+export const levelOf = (lv: number): 'basic' | 'intermediate' | 'advanced' =>
   lv < 3 ? 'basic' : lv < 5 ? 'intermediate' : 'advanced';
-const strength = (importance: number) => Math.round(((importance - 1) / 4) * 100) / 100;
-const TIERS: Readonly<Record<string, string>> = {
+/** Importance 1–5 as a strength 0–1. */
+export const strength = (importance: number) => Math.round(((importance - 1) / 4) * 100) / 100;
+/** O*NET's relatedness tiers in words. */
+export const TIERS: Readonly<Record<string, string>> = {
   'Primary-Short': 'one of the closest matches',
   'Primary-Long': 'a close match',
   Supplemental: 'a further match',
@@ -227,8 +230,8 @@ export function buildDefaultGraph(
       .map((r) => ({
         skill: skillFor(r),
         importance: strength(r.importance),
-        level: level(r.level ?? 0),
-        why: `O*NET rates ${r.name} ${r.importance.toFixed(1)} of 5 for importance to ${title}, at ${level(r.level ?? 0) === 'basic' ? 'a' : 'an'} ${level(r.level ?? 0)} level (${(r.level ?? 0).toFixed(1)} of 7).`,
+        level: levelOf(r.level ?? 0),
+        why: `O*NET rates ${r.name} ${r.importance.toFixed(1)} of 5 for importance to ${title}, at ${levelOf(r.level ?? 0) === 'basic' ? 'a' : 'an'} ${levelOf(r.level ?? 0)} level (${(r.level ?? 0).toFixed(1)} of 7).`,
       }));
 
     // One link per subject: the strongest knowledge area that leads to it.

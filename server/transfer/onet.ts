@@ -1,12 +1,22 @@
 // The O*NET database's tab-delimited text files, read by their real column headers. Careers are keyed
 // by O*NET-SOC code and skills by element id, so importing a newer O*NET release updates what an
 // earlier one (or the curated seed) created instead of adding duplicates; which node a code means
-// is decided when the import meets the graph.
+// is decided when the import meets the graph. Ids, wording and arithmetic are the default graph's
+// (seed/onet/layer.ts), so a release imported on top of it finds the nodes it made.
 import { parse } from 'csv-parse/sync';
 import type { Properties } from '../../model/values.ts';
-import { ID_MAX_LENGTH } from '../../model/data-model.ts';
+import {
+  EDUCATION_BY_JOB_ZONE,
+  MIN_IMPORTANCE,
+  TIERS,
+  levelOf,
+  slugOf,
+  strength,
+} from '../../seed/onet/layer.ts';
 import { problem } from './validate.ts';
 import type { ImportFile, ImportNode, ImportOrigin, ImportProblem, ImportRelationship } from './types.ts';
+
+export { EDUCATION_BY_JOB_ZONE, levelOf, slugOf };
 
 export const ONET_FILES = {
   occupations: 'Occupation Data.txt',
@@ -25,18 +35,6 @@ const REQUIRED_COLUMNS: Record<string, readonly string[]> = {
   [ONET_FILES.related]: [CODE, 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'],
 };
 
-/** O*NET's summary lists show a skill for an occupation from importance 3 of 5; so do we. */
-export const MIN_SKILL_IMPORTANCE = 3;
-
-/** Paraphrases of O*NET's job zone descriptions: the usual route in for each zone. */
-export const EDUCATION_BY_JOB_ZONE: Readonly<Record<number, string>> = {
-  1: 'Little or no preparation; some jobs need a high school diploma',
-  2: 'A high school diploma, with some on-the-job training',
-  3: "Vocational training, on-the-job experience or an associate's degree",
-  4: "A bachelor's degree",
-  5: "A graduate degree, such as a master's, a doctorate, or a medical or law degree",
-};
-
 const RIASEC: Readonly<Record<string, string>> = {
   Realistic: 'R',
   Investigative: 'I',
@@ -46,39 +44,11 @@ const RIASEC: Readonly<Record<string, string>> = {
   Conventional: 'C',
 };
 
-const TIERS: Readonly<Record<string, string>> = {
-  'Primary-Short': 'one of the closest matches',
-  'Primary-Long': 'a close match',
-  Supplemental: 'a further match',
-};
-
-/** New careers need an outlook, which none of these files rates: flagged in the note for review. */
-export const UNREVIEWED_OUTLOOK = {
-  outlook: 'steady',
-  outlookNote: 'Not rated in the O*NET files this career was imported from; a counsellor should review it.',
-} as const;
-
 const CODE_PATTERN = /^\d{2}-\d{4}\.\d{2}$/;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function slugOf(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= ID_MAX_LENGTH) return slug;
-  const cut = slug.slice(0, ID_MAX_LENGTH);
-  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : ID_MAX_LENGTH);
-}
-
 /** The id of a career known only by its code (it must then already be in the graph). */
 export const codeId = (code: string) => `onet-${code.replace(/[^0-9]+/g, '-')}`;
-
-export function levelOf(lv: number): 'basic' | 'intermediate' | 'advanced' {
-  return lv < 3 ? 'basic' : lv < 5 ? 'intermediate' : 'advanced';
-}
 
 interface Row {
   at: { file: string; row: number };
@@ -201,7 +171,6 @@ class OnetReader {
         name: row.get('Title'),
         description: row.get('Description'),
         aliases: [],
-        ...UNREVIEWED_OUTLOOK,
         source: 'onet',
       });
     }
@@ -344,7 +313,7 @@ class OnetReader {
     const usedSkills = new Set<string>();
     for (const [code, perCareer] of this.ratings) {
       for (const [element, rating] of perCareer) {
-        if (rating.suppressed || rating.im === undefined || rating.im < MIN_SKILL_IMPORTANCE) continue;
+        if (rating.suppressed || rating.im === undefined || rating.im < MIN_IMPORTANCE) continue;
         const skill = this.skills.get(element);
         if (!skill) continue;
         if (rating.lv === undefined) {
@@ -365,7 +334,7 @@ class OnetReader {
           to: slugOf(skill.name),
           props: {
             why: `O*NET rates ${skill.name} ${rating.im.toFixed(1)} of 5 for importance to ${this.titleOf(code)}, at ${level === 'basic' ? 'a' : 'an'} ${level} level (${rating.lv.toFixed(1)} of 7).`,
-            importance: round2((rating.im - 1) / 4),
+            importance: strength(rating.im),
             level,
             source: 'onet',
           },
