@@ -18,6 +18,7 @@ const COURSES_FOR_SKILL = (skill: string, limit: number) => `
 
 export const CAREER_DETAIL = `
   MATCH (c:Career {id: $id}) WHERE c.retiredAt IS NULL
+  WITH c, COUNT { (:Career) } AS careers
   RETURN c,
     COLLECT {
       MATCH (f:Field)-[r:INCLUDES]->(c) WHERE f.retiredAt IS NULL
@@ -32,13 +33,20 @@ export const CAREER_DETAIL = `
       RETURN {subject: s, importance: r.importance, why: r.why} ORDER BY r.importance DESC, s.name
     } AS subjects,
     COLLECT {
-      MATCH (c)-[q:REQUIRES]->(k:Skill)<-[t:TEACHES]-(co:Course)
-      WHERE k.retiredAt IS NULL AND co.retiredAt IS NULL
-      // A skill hundreds of careers need (Active Listening) says little about this one: courses for the
-      // skills that set the career apart come first, by importance over the log of how many need it.
-      WITH co, k, t, q, COUNT { (k)<-[:REQUIRES]-() } AS demand
-      RETURN {course: co, teaches: k, level: t.level, why: t.why}
-      ORDER BY q.importance / log(2.0 + demand) DESC, k.name, co.name
+      // Courses for what sets this career apart: each skill or subject it needs, weighted by how rarely
+      // careers need it (tf-idf), so Biology outranks Active Listening, which 900 careers need.
+      CALL (c) {
+        MATCH (c)-[q:REQUIRES]->(k:Skill)<-[t:TEACHES]-(co:Course)
+        WHERE k.retiredAt IS NULL AND co.retiredAt IS NULL
+        RETURN co, k AS taught, t, q.importance AS importance, COUNT { (k)<-[:REQUIRES]-() } AS demand
+        UNION
+        MATCH (c)-[d:DRAWS_ON]->(s:Subject)<-[t:TEACHES]-(co:Course)
+        WHERE s.retiredAt IS NULL AND co.retiredAt IS NULL
+        RETURN co, s AS taught, t, d.importance AS importance, COUNT { (s)<-[:DRAWS_ON]-() } AS demand
+      }
+      WITH co, taught, t, importance * log((1.0 + careers) / (1.0 + demand)) AS rank
+      RETURN {course: co, teaches: taught, level: t.level, why: t.why}
+      ORDER BY rank DESC, taught.name, co.name
       LIMIT 40
     } AS courses,
     COLLECT {
