@@ -1,12 +1,13 @@
 // One Neo4j per test run, shared by integration and e2e tests: the project's own local Neo4j on a
-// free port with a throw-away data folder (or the server NEO4J_URI names), seeded once, stopped after.
+// free port with a throw-away data folder (or the server NEO4J_URI names), loaded once with the default
+// graph `npm start` builds (O*NET under the curated seed), stopped after.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadSeed } from '../seed/load.ts';
-import { PROJECT_ROOT, SEED_DATA_DIR } from '../model/paths.ts';
-import { readCheckedSeed } from '../seed/prepare.ts';
+import { PROJECT_ROOT } from '../model/paths.ts';
+import { readDefaultGraph } from '../seed/default-graph.ts';
 import { applyDatabaseSchema } from '../server/graph/database-schema.ts';
 import { loaderDoor } from '../server/graph/loader-door.ts';
 import { createDriver } from '../server/neo4j/driver.ts';
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const driver = createDriver(neo4j);
   try {
-    await loadSeed(loaderDoor(driver, neo4j.database), readCheckedSeed(SEED_DATA_DIR));
+    await loadSeed(loaderDoor(driver, neo4j.database), readDefaultGraph().data);
     await applyDatabaseSchema({ driver, database: neo4j.database, timeoutMs: 60_000 });
   } finally {
     await driver.close();

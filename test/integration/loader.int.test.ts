@@ -9,15 +9,16 @@ import { SEED_DATA_DIR } from '../../model/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { readSeedDirectory, SeedFileError } from '../../seed/read.ts';
 import { checkIntegrity } from '../../seed/integrity.ts';
+import { defaultGraph } from '../support/default-graph.ts';
 import { useOwnNeo4j, useTestGraph } from '../support/harness.ts';
 
 const shared = useTestGraph();
 const database = () => shared.graph.database;
 
 // Other test files add nodes, links, accounts and sessions of their own to the shared graph, so the
-// loader's work is measured on the seed's own ids only.
+// loader's work is measured on the default graph's own ids only.
 const seedIds = (): string[] => {
-  const data = readCheckedSeed(SEED_DATA_DIR);
+  const data = defaultGraph();
   return [data.subjects, data.fields, data.skills, data.careers, data.courses, data.applications].flatMap(
     (records) => records.map((r) => r.id),
   );
@@ -41,8 +42,8 @@ async function relationshipCount(): Promise<number> {
 }
 
 describe('seed loader', () => {
-  it('holds exactly what the seed files describe', async () => {
-    const data = readCheckedSeed(SEED_DATA_DIR);
+  it('holds exactly what the default graph describes', async () => {
+    const data = defaultGraph();
     const expected = checkIntegrity(data);
     expect(await seedCounts()).toEqual(expected.counts);
     expect(await relationshipCount()).toBe(expected.relationships);
@@ -50,7 +51,7 @@ describe('seed loader', () => {
 
   it('changes nothing on a second run', async () => {
     const before = { nodes: await seedCounts(), relationships: await relationshipCount() };
-    const report = await loadSeed(loaderDoor(shared.driver, database()), readCheckedSeed(SEED_DATA_DIR));
+    const report = await loadSeed(loaderDoor(shared.driver, database()), defaultGraph());
     for (const counts of [...Object.values(report.nodes), ...Object.values(report.relationships)]) {
       expect(counts.created).toBe(0);
       expect(counts.updated).toBe(0);
@@ -62,7 +63,7 @@ describe('seed loader', () => {
   });
 
   it('updates exactly the record that changed, and records who changed it', async () => {
-    const data = readCheckedSeed(SEED_DATA_DIR);
+    const data = defaultGraph();
     const career = data.careers[0]!;
     const original = career.description;
     career.description = `${original} (edited for a test)`;

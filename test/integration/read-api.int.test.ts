@@ -3,8 +3,6 @@
 // (except the hand-checked `paths` expectations, whose derivation is written beside them).
 import { describe, expect, it } from 'vitest';
 import { NeighbourhoodDocument } from '../../client/src/api/generated/graphql.ts';
-import { SEED_DATA_DIR } from '../../model/paths.ts';
-import { readCheckedSeed } from '../../seed/prepare.ts';
 import {
   CareerNodeDocument,
   CareerRequirementsDocument,
@@ -20,12 +18,13 @@ import {
   type NodeKind,
   type SubjectCareerPathsQuery,
 } from '../generated/graphql.ts';
+import { defaultGraph } from '../support/default-graph.ts';
 import { useHarness } from '../support/harness.ts';
 
 const queries: string[] = [];
 const api = useHarness({ onQuery: (cypher) => queries.push(cypher) });
 const { cypher } = api;
-const seed = readCheckedSeed(SEED_DATA_DIR);
+const seed = defaultGraph();
 
 const sortedDesc = (values: readonly number[]) => [...values].sort((a, b) => b - a);
 const ids = (nodes: readonly { id: string }[]) => nodes.map((n) => n.id);
