@@ -25,6 +25,8 @@ interface PropertyCommon {
   /** What a form calls it, and what it tells the person filling it in. */
   readonly label: string;
   readonly hint?: string;
+  /** Kept up to date by imports and loads only: forms leave it out (thousands of O*NET titles). */
+  readonly importOnly?: boolean;
 }
 
 export interface TextProperty extends PropertyCommon {
@@ -57,7 +59,12 @@ export interface EnumProperty extends PropertyCommon {
   readonly enum: StoredEnumName;
 }
 
-export type PropertySpec = TextProperty | NumberProperty | TextListProperty | EnumProperty;
+/** A yes-or-no fact; absent means no. */
+export interface BooleanProperty extends PropertyCommon {
+  readonly type: 'boolean';
+}
+
+export type PropertySpec = TextProperty | NumberProperty | TextListProperty | EnumProperty | BooleanProperty;
 
 /** Ids are slugs: they appear in URLs and saved plans, so they stay plain. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -188,6 +195,7 @@ export const NODE_KINDS = {
         itemMax: 150,
         maxItems: 3000,
         required: false,
+        importOnly: true,
         label: 'Other job titles',
         hint: 'searched, not shown',
       },

@@ -43,6 +43,8 @@ export function propertyRule(property: PropertySpec): z.ZodType {
       return z
         .array(textRule(property.itemMin, property.itemMax), { error: 'must be a list of texts' })
         .max(property.maxItems, `must have at most ${property.maxItems} entries`);
+    case 'boolean':
+      return z.boolean({ error: 'must be true or false' });
     case 'enum': {
       const values = STORED_ENUMS[property.enum];
       return z.enum(values, { error: `must be one of ${values.join(', ')}` });

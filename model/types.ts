@@ -16,9 +16,11 @@ export type ValueOf<P> = P extends { type: 'text' }
     ? number
     : P extends { type: 'textList' }
       ? string[]
-      : P extends { type: 'enum'; enum: infer E extends StoredEnumName }
-        ? (typeof STORED_ENUMS)[E][number]
-        : never;
+      : P extends { type: 'boolean' }
+        ? boolean
+        : P extends { type: 'enum'; enum: infer E extends StoredEnumName }
+          ? (typeof STORED_ENUMS)[E][number]
+          : never;
 
 type ApiNameOf<P> = P extends { api: infer A extends string } ? A : P extends { name: infer N } ? N : never;
 

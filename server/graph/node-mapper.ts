@@ -30,6 +30,8 @@ function valueOf(property: PropertySpec, value: unknown): PropertyValue {
       return num(value);
     case 'textList':
       return strings(value);
+    case 'boolean':
+      return value === true;
   }
 }
 

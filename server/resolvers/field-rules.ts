@@ -49,6 +49,8 @@ function constraints(property: PropertySpec): Constraints {
         max: property.itemMax,
         maxItems: property.maxItems,
       };
+    case 'boolean':
+      return { ...NONE, control: 'BOOLEAN' };
     case 'enum':
       // The API's names, as NodeFieldsInput takes them; Apollo maps them to the stored values.
       return { ...NONE, control: 'CHOICE', choices: Object.keys(ENUM_VALUES[property.enum]) };
@@ -58,14 +60,16 @@ function constraints(property: PropertySpec): Constraints {
 /** Every kind's fields, kinds in model order and each kind's fields in the order a form shows them. */
 export function nodeFieldRules(): NodeFieldRule[] {
   return NODE_LABELS.flatMap((kind) =>
-    nodeProperties(kind).map((property) => ({
-      kind,
-      field: apiName(property),
-      label: property.label,
-      hint: property.hint ?? null,
-      required: property.required,
-      ...constraints(property),
-    })),
+    nodeProperties(kind)
+      .filter((property) => !property.importOnly)
+      .map((property) => ({
+        kind,
+        field: apiName(property),
+        label: property.label,
+        hint: property.hint ?? null,
+        required: property.required,
+        ...constraints(property),
+      })),
   );
 }
 

@@ -22,10 +22,11 @@ import type { ExportedGraph, ImportFile, ImportNode, ImportProblem, ImportRelati
 export const NODES_CSV = 'nodes.csv';
 export const RELATIONSHIPS_CSV = 'relationships.csv';
 
-type ColumnKind = 'text' | 'number' | 'list';
+type ColumnKind = 'text' | 'number' | 'list' | 'boolean';
 
 function columnKind(property: PropertySpec): ColumnKind {
   if (property.type === 'textList') return 'list';
+  if (property.type === 'boolean') return 'boolean';
   return property.type === 'integer' || property.type === 'number' ? 'number' : 'text';
 }
 
@@ -89,6 +90,7 @@ function cellOf(kind: ColumnKind, value: PropertyValue): string | undefined {
   if (kind === 'text') return typeof value === 'string' && value !== '' ? value : undefined;
   if (kind === 'number')
     return typeof value === 'number' ? String(Object.is(value, -0) ? 0 : value) : undefined;
+  if (kind === 'boolean') return typeof value === 'boolean' ? String(value) : undefined;
   return Array.isArray(value) &&
     value.every((v): v is string => typeof v === 'string' && v.trim() === v && v !== '')
     ? joinList(value)
@@ -212,7 +214,10 @@ function propsOf(
     if (kind === 'list') {
       if (cell !== '' || !ownLists || ownLists.has(column)) props[column] = splitList(cell);
     } else if (cell === '' || !kind) return;
-    else if (kind === 'number') {
+    else if (kind === 'boolean') {
+      if (cell === 'true' || cell === 'false') props[column] = cell === 'true';
+      else problems.push(problem(at, column, `"${cell}" is not true or false.`));
+    } else if (kind === 'number') {
       if (NUMBER.test(cell.trim())) props[column] = Number(cell);
       else problems.push(problem(at, column, `"${cell}" is not a number.`));
     } else props[column] = cell;

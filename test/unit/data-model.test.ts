@@ -58,6 +58,8 @@ function expectedSdl(property: PropertySpec): string {
       return '[String!]!';
     case 'enum':
       return `${property.enum}${known}`;
+    case 'boolean':
+      return `Boolean${known}`;
   }
 }
 

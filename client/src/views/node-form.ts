@@ -54,13 +54,20 @@ function control(rule: Rule, id: string, start: string): Input {
   const name = rule.field;
   if (rule.control === 'CHOICE') {
     const choices = rule.choices ?? [];
+    // An optional choice may be left unset ("not rated yet"), so it offers that first.
     const select = el(
       'select',
       { id, name },
+      ...(rule.required ? [] : [el('option', { value: '' }, 'Not set')]),
       ...choices.map((c) => el('option', { value: c }, choiceLabel(c))),
     );
-    select.value = start || (choices[0] ?? '');
+    select.value = start || (rule.required ? (choices[0] ?? '') : '');
     return select;
+  }
+  if (rule.control === 'BOOLEAN') {
+    const box = el('input', { id, name, type: 'checkbox' });
+    box.checked = start === 'true';
+    return box;
   }
   const input =
     rule.control === 'TEXTAREA'
@@ -91,7 +98,9 @@ function buildForm(kind: NodeKind, record: RecordFieldsFragment['node'] | null, 
       const id = `${prefix}-${rule.field}`;
       const input = control(rule, id, currentValue(record, rule.field));
       // A select always has a value, so its start is what it shows: an unchanged one is not "changed".
-      inputs.set(rule.field, { input, start: input.value, rule });
+      const shown =
+        input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
+      inputs.set(rule.field, { input, start: shown, rule });
       const hintId = `${id}-hint`;
       if (rule.hint) input.setAttribute('aria-describedby', hintId);
       return el(
@@ -108,7 +117,13 @@ function buildForm(kind: NodeKind, record: RecordFieldsFragment['node'] | null, 
     values(onlyChanged) {
       const out: Record<string, unknown> = {};
       for (const [field, { input, start, rule }] of inputs) {
+        if (rule.control === 'BOOLEAN' && input instanceof HTMLInputElement) {
+          if (!onlyChanged || String(input.checked) !== start) out[field] = input.checked;
+          continue;
+        }
         const raw = input.value.trim();
+        // An unset optional choice is left out: there is nothing to store.
+        if (rule.control === 'CHOICE' && raw === '') continue;
         if (onlyChanged && raw === start.trim()) continue;
         if (rule.control === 'LIST') {
           out[field] = raw
