@@ -86,6 +86,10 @@ describe('an export bigger than one request imports back', () => {
   let exported: { name: string; content: string }[] = [];
 
   it('is refused by importGraph, which points to the staged upload', async () => {
+    const seed = [...(await exportOverHttp('JSON')), ...(await exportOverHttp('CSV'))];
+    console.log(
+      `Seed graph export: ${seed.map((f) => `${f.name} ${Buffer.byteLength(f.content).toLocaleString('en')} bytes`).join(', ')}`,
+    );
     await growGraph(700);
     exported = await exportOverHttp('JSON');
     const bytes = Buffer.byteLength(exported[0]!.content, 'utf8');
