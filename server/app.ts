@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { PROJECT_ROOT } from '../model/paths.ts';
 import { requestAuth, type RequestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
@@ -18,7 +19,8 @@ import { isReachable } from './graph/executor.ts';
 import type { ResolverContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const SCHEMA_FILE = new URL('../schema.graphql', import.meta.url);
+// From the project root, not this file: compiled, this file is dist/server/app.js.
+export const SCHEMA_FILE = join(PROJECT_ROOT, 'schema.graphql');
 export const REQUEST_BODY_LIMIT = '100kb';
 /** Imports carry whole files (up to 2 MiB of content, escaped in JSON); they say so in this header. */
 export const UPLOAD_HEADER = 'x-pathways-upload';

@@ -16,6 +16,14 @@ const megabytes = (fallback: number) =>
     .min(64, 'must be at least 64 (MiB)')
     .default(fallback);
 
+/** GraphQL's Int is 32 bits, and an upload's size is sent as one. */
+const importUploadMegabytes = z.coerce
+  .number({ error: 'must be a whole number of MiB' })
+  .int('must be a whole number of MiB')
+  .min(1, 'must be at least 1 (MiB)')
+  .max(2047, 'must be at most 2047 (MiB)')
+  .default(256);
+
 const optionalText = z
   .string()
   .trim()
@@ -74,6 +82,7 @@ const envSchema = z.object({
     .min(50)
     .max(60_000)
     .default(1_000),
+  IMPORT_UPLOAD_MAX_MB: importUploadMegabytes,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });
@@ -107,6 +116,8 @@ export type Config = Readonly<{
     /** How often the graph version is read, to notice writes made by other processes. */
     pollMs: number;
   }>;
+  /** The most a staged import upload may hold, all its files together (IMPORT_UPLOAD_MAX_MB). */
+  importUploadMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }>;
 
@@ -151,6 +162,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: Math.round(e.RESULT_CACHE_MB * 1024 * 1024),
       pollMs: e.GRAPH_VERSION_POLL_MS,
     },
+    importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * IMPORT_UPLOAD_MAX_MB alone, read when an upload starts. The resolvers are not handed the Config, so
+ * they read this one setting where they need it; `loadConfig` at start-up has already refused a bad
+ * value, so this throws only if the environment changed since.
+ */
+export function importUploadMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = importUploadMegabytes.safeParse(env.IMPORT_UPLOAD_MAX_MB);
+  if (!parsed.success) {
+    throw new ConfigError([
+      `IMPORT_UPLOAD_MAX_MB=${JSON.stringify(env.IMPORT_UPLOAD_MAX_MB ?? '')} ${parsed.error.issues[0]?.message ?? 'is not valid'}`,
+    ]);
+  }
+  return parsed.data * 1024 * 1024;
 }

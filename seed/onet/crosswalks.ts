@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { relationshipSpec } from '../../model/data-model.ts';
+import { ONET_DIR } from '../../model/paths.ts';
 import { propertyRule, SEED_SCHEMAS, slug } from '../../model/rules.ts';
 import type { SeedRecord } from '../../model/types.ts';
 
@@ -73,8 +74,6 @@ export interface Crosswalks {
   subjectsAdded: SeedRecord<'Subject'>[];
 }
 
-export const CROSSWALK_DIR = new URL('.', import.meta.url).pathname;
-
 export class CrosswalkError extends Error {
   override name = 'CrosswalkError';
 }
@@ -94,7 +93,7 @@ function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   return result.data;
 }
 
-export function readCrosswalks(dir = CROSSWALK_DIR): Crosswalks {
+export function readCrosswalks(dir = ONET_DIR): Crosswalks {
   return {
     knowledge: read(dir, 'knowledge-subjects.json', knowledgeSchema),
     soc: read(dir, 'soc-fields.json', socSchema),

@@ -6,6 +6,9 @@ import type { GraphContext } from './executor.ts';
 import { writeStatement } from './writer.ts';
 
 export const PLAN_LABEL = 'Plan';
+/** Staged import uploads and their pieces (import-uploads.ts). */
+export const UPLOAD_LABEL = 'ImportUpload';
+export const CHUNK_LABEL = 'ImportChunk';
 
 /** Uniqueness of the graph's own ids: what MERGE finds nodes by, and what keeps two writers apart. */
 const GRAPH_CONSTRAINTS = [
@@ -19,7 +22,7 @@ const GRAPH_CONSTRAINTS = [
 /** Search reads names, alternative names and descriptions through one full-text index. */
 const FULL_TEXT_INDEX = `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABELS.join('|')}) ON EACH [n.name, n.aliasText, n.description]`;
 
-/** Accounts, sign-in sessions, the audit log and students' plans. */
+/** Accounts, sign-in sessions, the audit log, students' plans and staged import uploads. */
 const CURATION_CONSTRAINTS = [
   'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE',
   'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE',
@@ -29,6 +32,9 @@ const CURATION_CONSTRAINTS = [
   // Without it, the first concurrent writes on a fresh database could each create their own counter.
   'CREATE CONSTRAINT changelog_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
   `CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (p:${PLAN_LABEL}) REQUIRE p.id IS UNIQUE`,
+  `CREATE CONSTRAINT import_upload_id IF NOT EXISTS FOR (u:${UPLOAD_LABEL}) REQUIRE u.id IS UNIQUE`,
+  // Finds an upload's pieces, and has the last word should two servers ever add the same piece.
+  `CREATE CONSTRAINT import_chunk_key IF NOT EXISTS FOR (c:${CHUNK_LABEL}) REQUIRE (c.uploadId, c.fileName, c.index) IS UNIQUE`,
 ];
 
 export const DATABASE_SCHEMA: readonly string[] = [

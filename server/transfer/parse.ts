@@ -16,20 +16,30 @@ import {
 } from './types.ts';
 
 export interface ParseOptions {
-  /** Defaults to IMPORT_MAX_BYTES; the command line may allow more for local files. */
+  /** Defaults to IMPORT_MAX_BYTES; the command line and the staged upload allow more. */
   maxBytes?: number;
+  /** What to do about an import over the limit, which depends on how it came in. */
+  tooBigHint?: string;
 }
+
+/** The advice when nothing better is known about where the files came from. */
+export const SPLIT_HINT =
+  'Split it into smaller imports (for example by kind of node, or fewer occupations at a time).';
 
 const bytes = (n: number) => n.toLocaleString('en');
 
-export function sizeProblem(files: readonly ImportFile[], maxBytes = IMPORT_MAX_BYTES): ImportProblem | null {
+export function sizeProblem(
+  files: readonly ImportFile[],
+  maxBytes = IMPORT_MAX_BYTES,
+  hint = SPLIT_HINT,
+): ImportProblem | null {
   const total = files.reduce((sum, f) => sum + Buffer.byteLength(f.content, 'utf8'), 0);
   if (total <= maxBytes) return null;
   const largest = [...files].sort((a, b) => b.content.length - a.content.length)[0];
   return problem(
     { file: largest?.name ?? '(upload)', row: null },
     null,
-    `The import is ${bytes(total)} bytes; the limit is ${bytes(maxBytes)} bytes (${(maxBytes / 1024 / 1024).toFixed(1)} MiB). Split it into smaller imports (for example by kind of node, or fewer occupations at a time).`,
+    `The import is ${bytes(total)} bytes; the limit is ${bytes(maxBytes)} bytes (${(maxBytes / 1024 / 1024).toFixed(1)} MiB). ${hint}`,
   );
 }
 
@@ -79,7 +89,7 @@ export function parseImport(
   options: ParseOptions = {},
 ): ParsedImport {
   const merge = format === 'ONET';
-  const tooBig = sizeProblem(files, options.maxBytes);
+  const tooBig = sizeProblem(files, options.maxBytes, options.tooBigHint);
   if (tooBig) return { format, merge, nodes: [], relationships: [], problems: [tooBig] };
   if (files.length === 0) {
     return {

@@ -25,8 +25,9 @@ import { useOwnNeo4j } from '../support/harness.ts';
 
 const ONET_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'onet');
 const actor = { id: 'test', email: 'import-test@example.org' };
-// The whole curated graph as one file is larger than an upload may be; the tests that move all of
-// it raise the limit the way the command line does.
+// The whole curated graph as one file is about as large as importGraph takes in one request; these
+// in-process tests raise the limit the way the command line does (over HTTP it goes through the
+// staged upload: import-upload.int.test.ts).
 const WHOLE_GRAPH = { maxBytes: 16 * 1024 * 1024 };
 /** The report of an import that found everything already there. */
 const WROTE_NOTHING = { created: [], updated: [], linked: 0, relinked: 0, changeId: null, problems: [] };

@@ -89,3 +89,21 @@ export async function waitUntilGone(pid: number, timeoutMs = 60_000): Promise<bo
   }
   return !isRunning(pid);
 }
+
+/**
+ * `node <script> [arguments]` with no loader: how a production install runs the compiled server and
+ * scripts/run.mjs. NODE_ENV is the test's to set, as with spawnTs.
+ */
+export function spawnNode(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcessWithoutNullStreams {
+  const base = { ...process.env };
+  delete base.NODE_ENV;
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...base, LOG_LEVEL: 'silent', ...env },
+  });
+  spawned.add(child);
+  return child;
+}

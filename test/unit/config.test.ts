@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, importUploadMaxBytes, loadConfig } from '../../server/config.ts';
 
 describe('loadConfig', () => {
   it('has defaults that work locally', () => {
@@ -49,6 +49,27 @@ describe('loadConfig', () => {
   it('refuses a heap too small for Neo4j', () => {
     expect(() => loadConfig({ NEO4J_HEAP_MB: '12' })).toThrowError(
       'NEO4J_HEAP_MB="12" must be at least 64 (MiB)',
+    );
+  });
+});
+
+describe('IMPORT_UPLOAD_MAX_MB', () => {
+  it('caps a staged import upload at 256 MiB unless set', () => {
+    expect(loadConfig({}).importUploadMaxBytes).toBe(256 * 1024 * 1024);
+    expect(loadConfig({ IMPORT_UPLOAD_MAX_MB: '32' }).importUploadMaxBytes).toBe(32 * 1024 * 1024);
+    expect(importUploadMaxBytes({})).toBe(256 * 1024 * 1024);
+    expect(importUploadMaxBytes({ IMPORT_UPLOAD_MAX_MB: '3' })).toBe(3 * 1024 * 1024);
+  });
+
+  it('refuses a cap that is not a whole number of MiB from 1 to 2047', () => {
+    expect(() => loadConfig({ IMPORT_UPLOAD_MAX_MB: '0' })).toThrowError(
+      'IMPORT_UPLOAD_MAX_MB="0" must be at least 1 (MiB)',
+    );
+    expect(() => loadConfig({ IMPORT_UPLOAD_MAX_MB: '4096' })).toThrowError(
+      'IMPORT_UPLOAD_MAX_MB="4096" must be at most 2047 (MiB)',
+    );
+    expect(() => importUploadMaxBytes({ IMPORT_UPLOAD_MAX_MB: 'lots' })).toThrowError(
+      'IMPORT_UPLOAD_MAX_MB="lots" must be a whole number of MiB',
     );
   });
 });

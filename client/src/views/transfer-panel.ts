@@ -1,16 +1,12 @@
 // Import with a dry run first (what would change, and every problem with file, row and column), then
-// a confirm step; and export of the whole graph as files to download.
-import {
-  ExportGraphDocument,
-  ImportGraphDocument,
-  type ExportFormat,
-  type ImportFormat,
-  type ImportGraphMutation,
-} from '../api/generated/graphql.ts';
+// a confirm step; and export of the whole graph as files to download. Imports of any size go through
+// the staged upload (transfer-upload.ts), so whatever export gives can be imported back.
+import { ExportGraphDocument, type ExportFormat, type ImportFormat } from '../api/generated/graphql.ts';
 import { request } from '../api/request.ts';
 import { el, errorBox, statusLine } from './dom.ts';
+import { stagedImport, type Send, type StagedReport } from './transfer-upload.ts';
 
-const UPLOAD = { headers: { 'x-pathways-upload': 'import' } };
+const send: Send = request;
 
 const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
   {
@@ -26,7 +22,7 @@ const FORMATS: { value: ImportFormat; label: string; hint: string }[] = [
   },
 ];
 
-type Report = ImportGraphMutation['importGraph'];
+type Report = StagedReport;
 
 function ids(title: string, list: string[]): HTMLElement | null {
   if (list.length === 0) return null;
@@ -135,13 +131,15 @@ export function transferPanel(onImported: () => void): HTMLElement {
       );
       return;
     }
-    result.replaceChildren(statusLine(dryRun ? 'Checking…' : 'Importing…'));
+    const status = statusLine('Uploading…');
+    result.replaceChildren(status);
     try {
-      const { importGraph: report } = await request(
-        ImportGraphDocument,
-        { format: format.value as ImportFormat, files: chosen, dryRun },
-        UPLOAD,
-      );
+      const report = await stagedImport(send, format.value as ImportFormat, chosen, dryRun, {
+        onProgress: (sent, total) => {
+          status.textContent =
+            sent < total ? `Uploading ${sent + 1} of ${total}…` : dryRun ? 'Checking…' : 'Importing…';
+        },
+      });
       result.replaceChildren(reportView(report));
       const changes = report.created.length + report.updated.length + report.linked + report.relinked;
       if (dryRun && report.problems.length === 0 && changes > 0) {
