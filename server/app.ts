@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../model/paths.ts';
 import { requestAuth, type RequestAuth, type SessionSettings } from './auth/request-auth.ts';
+import type { TrustProxy } from './config.ts';
 import type { GraphContext } from './graph/executor.ts';
 import { errorReportingPlugin, formatError } from './graphql-errors.ts';
 import { requestLimits } from './graphql-limits.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   session: SessionSettings;
   /** Whether the schema can be introspected; off by default when NODE_ENV=production. */
   introspection?: boolean;
+  /** Express's 'trust proxy' (config TRUST_PROXY): which proxies may name the client's address. */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -96,6 +99,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const uploadJson = express.json({ limit: UPLOAD_BODY_LIMIT });
   const app = express();
   app.disable('x-powered-by');
+  // req.ip is the address per-client limits count by; behind a load balancer it is the balancer's.
+  const trustProxy = options.trustProxy ?? false;
+  app.set('trust proxy', typeof trustProxy === 'object' ? [...trustProxy] : trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },

@@ -1,4 +1,5 @@
 // Reads the environment once, validates it, and names the variable at fault when a value is wrong.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = (fallback: number) =>
@@ -29,6 +30,41 @@ const optionalText = z
   .trim()
   .transform((s) => (s === '' ? undefined : s))
   .optional();
+
+/** Names Express's 'trust proxy' understands for ranges, beside addresses and CIDR subnets. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', bits, more] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || more !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front may say who the client is (X-Forwarded-For), as Express's 'trust proxy':
+ * off, a number of hops, or the proxies' addresses. `true` (trust any sender) is refused: then anyone
+ * could name any address and step round every per-address limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    if (value !== 'true' && entries.every(isProxyEntry)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "must be false, a number of proxy hops, or the proxies' addresses (loopback, 10.0.0.0/8, …), comma-separated",
+    });
+    return z.NEVER;
+  });
 
 const envSchema = z.object({
   PORT: port(4000),
@@ -83,9 +119,13 @@ const envSchema = z.object({
     .max(60_000)
     .default(1_000),
   IMPORT_UPLOAD_MAX_MB: importUploadMegabytes,
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });
+
+/** Express's 'trust proxy': off, how many hops in front, or which addresses. */
+export type TrustProxy = false | number | readonly string[];
 
 export type Config = Readonly<{
   port: number;
@@ -118,6 +158,8 @@ export type Config = Readonly<{
   }>;
   /** The most a staged import upload may hold, all its files together (IMPORT_UPLOAD_MAX_MB). */
   importUploadMaxBytes: number;
+  /** Behind a load balancer: which proxies' X-Forwarded-For names the client (its address for limits). */
+  trustProxy: TrustProxy;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }>;
 
@@ -163,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.GRAPH_VERSION_POLL_MS,
     },
     importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

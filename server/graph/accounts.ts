@@ -85,6 +85,8 @@ export async function findSession(ctx: GraphContext, tokenHash: string): Promise
      WHERE s.expiresAt > $now
      RETURN u {.id, .email, .role} AS user, s.csrfToken AS csrfToken, s.expiresAt AS expiresAt`,
     { tokenHash, now: new Date().toISOString() },
+    // The session may have been made a moment ago by another API server.
+    { fresh: true },
   );
   return row ?? null;
 }

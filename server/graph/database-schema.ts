@@ -3,6 +3,7 @@
 // every start and the loader after a load; the README lists them.
 import { ENTITY_LABEL, NODE_LABELS, SEARCH_INDEX } from './model.ts';
 import type { GraphContext } from './executor.ts';
+import { RATE_LIMIT_LABEL } from './rate-limits.ts';
 import { writeStatement } from './writer.ts';
 
 export const PLAN_LABEL = 'Plan';
@@ -37,10 +38,21 @@ const CURATION_CONSTRAINTS = [
   `CREATE CONSTRAINT import_chunk_key IF NOT EXISTS FOR (c:${CHUNK_LABEL}) REQUIRE (c.uploadId, c.fileName, c.index) IS UNIQUE`,
 ];
 
+/**
+ * Rate limits shared by every API server (rate-limits.ts): the constraint is what makes MERGE on a key
+ * take a lock, so two servers' first takes cannot each create a node; the index lets the idle sweep
+ * find expired ones without reading the label.
+ */
+const RATE_LIMIT_SCHEMA = [
+  `CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (r:${RATE_LIMIT_LABEL}) REQUIRE r.key IS UNIQUE`,
+  `CREATE INDEX rate_limit_expires IF NOT EXISTS FOR (r:${RATE_LIMIT_LABEL}) ON (r.expiresAt)`,
+];
+
 export const DATABASE_SCHEMA: readonly string[] = [
   ...GRAPH_CONSTRAINTS,
   FULL_TEXT_INDEX,
   ...CURATION_CONSTRAINTS,
+  ...RATE_LIMIT_SCHEMA,
 ];
 
 /** Populating an index over a million nodes takes minutes on a small machine. */

@@ -42,12 +42,26 @@ export function isUnavailable(error: unknown): boolean {
  */
 const READ_RETRY_DELAYS_MS = [50, 250, 1_000];
 
+/**
+ * The driver's own bookmark manager, shared by every session this process opens: on a cluster each
+ * read waits for the writes this server made before it (read-your-own-writes); on one instance it
+ * costs nothing. Writes made by another API server carry no bookmark here, hence `fresh` reads.
+ */
+export const bookmarksOf = (driver: Driver) => driver.executeQueryBookmarkManager;
+
 async function autoCommitRead<T extends RecordShape>(
   ctx: GraphContext,
   cypher: string,
   params: Record<string, unknown>,
+  fresh: boolean,
 ): Promise<T[]> {
-  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'READ' });
+  // A fresh read goes where writes go (the leader of a cluster), which has every committed write,
+  // whichever server made it: a session just made on another server, a plan just created.
+  const session = ctx.driver.session({
+    database: ctx.database,
+    defaultAccessMode: fresh ? 'WRITE' : 'READ',
+    bookmarkManager: bookmarksOf(ctx.driver),
+  });
   try {
     const result = await session.run(cypher, params, { timeout: ctx.timeoutMs });
     // The Cypher beside each call fixes the record's shape; this is the one place it is asserted.
@@ -67,13 +81,13 @@ export async function readQuery<T extends RecordShape>(
   ctx: GraphContext,
   cypher: string,
   params: Record<string, unknown>,
-  options: { retry?: boolean } = {},
+  options: { retry?: boolean; fresh?: boolean } = {},
 ): Promise<T[]> {
   ctx.onQuery?.(cypher);
   const delays = options.retry === false ? [] : READ_RETRY_DELAYS_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await autoCommitRead<T>(ctx, cypher, params);
+      return await autoCommitRead<T>(ctx, cypher, params, options.fresh ?? false);
     } catch (error) {
       const delay = delays[attempt];
       if (delay !== undefined && isRetryableError(error)) {
@@ -106,7 +120,11 @@ export async function readTransaction<T>(
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
   ctx.onQuery?.('read transaction');
-  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'READ' });
+  const session = ctx.driver.session({
+    database: ctx.database,
+    defaultAccessMode: 'READ',
+    bookmarkManager: bookmarksOf(ctx.driver),
+  });
   try {
     return await session.executeRead(work, { timeout: ctx.timeoutMs });
   } catch (error) {

@@ -23,7 +23,9 @@ export async function readGraphVersion(
       { driver, database, timeoutMs },
       VERSION_QUERY,
       {},
-      { retry: false },
+      // From the leader of a cluster, which has every server's writes; the cached reads that follow
+      // may still meet a lagging follower (docs/architecture.md, "Several API servers").
+      { retry: false, fresh: true },
     );
     return row ? `${String(row.seq)}:${String(row.loads)}` : null;
   } catch {

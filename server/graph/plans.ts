@@ -104,7 +104,13 @@ function toPlan(row: PlanRow): StoredPlan {
 }
 
 export async function findPlan(ctx: GraphContext, id: string): Promise<StoredPlan | null> {
-  const [row] = await readQuery<PlanRow>(ctx, `MATCH (p:${PLAN_LABEL} {id: $id}) ${PLAN_RETURN}`, { id });
+  // A plan may have been made or changed a moment ago through another API server.
+  const [row] = await readQuery<PlanRow>(
+    ctx,
+    `MATCH (p:${PLAN_LABEL} {id: $id}) ${PLAN_RETURN}`,
+    { id },
+    { fresh: true },
+  );
   return row ? toPlan(row) : null;
 }
 

@@ -2,7 +2,7 @@
 // record commit together or not at all. A failure of any kind leaves the graph as it was.
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { AppError, ConflictError, ServiceUnavailableError } from '../errors.ts';
-import { isUnavailable, type GraphContext } from './executor.ts';
+import { bookmarksOf, isUnavailable, type GraphContext } from './executor.ts';
 
 export type WriteWork<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -14,7 +14,11 @@ export const WRITE_TIMEOUT_MS = 30_000;
 
 export async function writeTransaction<T>(ctx: GraphContext, work: WriteWork<T>): Promise<T> {
   ctx.onQuery?.('write transaction');
-  const session = ctx.driver.session({ database: ctx.database, defaultAccessMode: 'WRITE' });
+  const session = ctx.driver.session({
+    database: ctx.database,
+    defaultAccessMode: 'WRITE',
+    bookmarkManager: bookmarksOf(ctx.driver),
+  });
   try {
     return await session.executeWrite(work, { timeout: Math.max(ctx.timeoutMs, WRITE_TIMEOUT_MS) });
   } catch (error) {

@@ -4,11 +4,11 @@ import { createUser, findUserByEmail } from '../graph/accounts.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
 import type { MutationResolvers, QueryResolvers, Viewer } from './generated/graphql.ts';
 import type { SessionRecord } from '../graph/accounts.ts';
+import { graphLimitStore } from '../graph/rate-limits.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { requireAdmin } from './guards.ts';
 
-export { SIGN_IN_EMAIL_LIMIT, SIGN_IN_IP_LIMIT } from './sign-in-throttle.ts';
-const throttle = createSignInThrottle();
+export { SIGN_IN_PAIR_DELAYS, SIGN_IN_IP_LIMIT } from './sign-in-throttle.ts';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
@@ -37,14 +37,16 @@ export const authMutations: Pick<MutationResolvers, 'signIn' | 'signOut' | 'crea
   signIn: async (_parent, args, ctx) => {
     const email = normaliseEmail(args.email);
     const ip = ctx.clientIp ?? 'unknown';
-    throttle.before(email, ip);
+    // The counts are in the graph, so every API server on it holds the same ones.
+    const throttle = createSignInThrottle(graphLimitStore(ctx.graph));
+    await throttle.before(email, ip);
     const user = await findUserByEmail(ctx.graph, email);
     if (!(await verifyPassword(user?.passwordHash ?? null, args.password)) || !user) {
       throw new UnauthenticatedError(
         'That email and password do not match an account. Check both and try again.',
       );
     }
-    throttle.succeeded(email, ip);
+    await throttle.succeeded(email, ip);
     return viewer(await ctx.auth.signIn({ id: user.id, email: user.email, role: user.role }));
   },
 

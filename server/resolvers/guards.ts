@@ -3,6 +3,7 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../graph/audit.ts';
 import type { Role } from '../graph/accounts.ts';
+import { graphLimitStore } from '../graph/rate-limits.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import type { ResolverContext } from './context.ts';
 
@@ -11,7 +12,9 @@ import type { ResolverContext } from './context.ts';
  * person clicks, it stops a stolen session or a runaway script from flooding the graph and the audit log.
  */
 export const CURATOR_WRITE_LIMIT = { capacity: 120, refillPerSecond: 2 };
-const writes = createRateLimiter(CURATOR_WRITE_LIMIT);
+/** Counted in the graph, so every API server on it spends the same bucket. */
+const writes = (ctx: ResolverContext) =>
+  createRateLimiter(graphLimitStore(ctx.graph), 'curator-write', CURATOR_WRITE_LIMIT);
 
 export interface Curator extends Actor {
   role: Role;
@@ -25,7 +28,7 @@ async function signedIn(ctx: ResolverContext, options: { write: boolean }): Prom
       'This change did not carry the page’s security token (x-csrf-token). Reload the page and try again.',
     );
   }
-  if (options.write) writes.take(session.user.id);
+  if (options.write) await writes(ctx).take(session.user.id);
   return session.user;
 }
 

@@ -18,7 +18,8 @@ import type {
   PlanRef,
   QueryResolvers,
 } from './generated/graphql.ts';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
+import { graphLimitStore } from '../graph/rate-limits.ts';
+import { createRateLimiter } from '../rate-limit.ts';
 import { buildPlan } from '../scoring/plan-builder.ts';
 import { requireId, requireIds, requireIntInRange } from './arguments.ts';
 import type { ResolverContext } from './context.ts';
@@ -30,9 +31,8 @@ export const MAX_WHY = 600;
 export const MAX_NOTE = 2000;
 export const MAX_HAVE = 200;
 
-/** A burst of 30 plan writes per client, then one every two seconds. */
+/** A burst of 30 plan writes per client, then one every two seconds, counted across every API server. */
 export const PLAN_WRITE_LIMIT = { capacity: 30, refillPerSecond: 0.5 };
-const limiter: RateLimiter = createRateLimiter(PLAN_WRITE_LIMIT);
 
 /** 128 random bits as base64url: 22 characters nobody can guess. */
 const PLAN_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -75,8 +75,10 @@ function requireText(value: string, argument: string, min: number, max: number):
   return text;
 }
 
-function limitWrites(ctx: ResolverContext): void {
-  limiter.take(ctx.clientIp ?? 'unknown');
+function limitWrites(ctx: ResolverContext): Promise<void> {
+  return createRateLimiter(graphLimitStore(ctx.graph), 'plan-write', PLAN_WRITE_LIMIT).take(
+    ctx.clientIp ?? 'unknown',
+  );
 }
 
 function shapeRef(plan: StoredPlan, id: string, fallbackName: string | null): PlanRef {
@@ -158,7 +160,7 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'updatePlan' 
     const start = input.start
       ? requireDate(input.start, 'input.start')
       : new Date().toISOString().slice(0, 10);
-    limitWrites(ctx);
+    await limitWrites(ctx);
     const source = await findPlanSource(ctx.graph, career, have, subject);
     if (!source) throw new NotFoundError('career', career);
     if (subject && !source.start) {
@@ -186,7 +188,7 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'updatePlan' 
     }
     const used = new Set<string>();
     const milestones = args.input.milestones.map((m, i) => milestoneFrom(m, i, used));
-    limitWrites(ctx);
+    await limitWrites(ctx);
     const result = await replacePlan(ctx.graph, id, version, { title, milestones });
     switch (result.outcome) {
       case 'not-found':
@@ -208,7 +210,7 @@ export const planMutations: Pick<MutationResolvers, 'createPlan' | 'updatePlan' 
 
   deletePlan: async (_parent, args, ctx) => {
     const id = requirePlanId(args.id);
-    limitWrites(ctx);
+    await limitWrites(ctx);
     if (!(await deletePlan(ctx.graph, id))) throw new NotFoundError('plan', id);
     return true;
   },

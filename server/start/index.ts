@@ -62,6 +62,7 @@ async function main(config: Config): Promise<void> {
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
     session: config.session,
+    trustProxy: config.trustProxy,
   });
   httpServer.on('request', app.express);
   const port = await listen(httpServer, config.port, config.host);

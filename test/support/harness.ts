@@ -2,18 +2,24 @@
 // Neo4j (or a Neo4j of the file's own), requests sent over real HTTP with generated, typed documents,
 // and counsellors signed in through a real signIn, cookie and CSRF token included.
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { pino } from 'pino';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loaderDoor } from '../../server/graph/loader-door.ts';
 import { loadSeed } from '../../seed/load.ts';
 import { PROJECT_ROOT, SEED_DATA_DIR } from '../../model/paths.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
+import { createApp } from '../../server/app.ts';
+import type { TrustProxy } from '../../server/config.ts';
 import type { Role } from '../../server/graph/accounts.ts';
 import { applyDatabaseSchema } from '../../server/graph/database-schema.ts';
 import type { GraphContext } from '../../server/graph/executor.ts';
+import { startResultCache } from '../../server/graph/graph-version.ts';
+import { createHttpServer, listen } from '../../server/listen.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-server.ts';
 import { ensureNeo4jDistribution } from '../../server/neo4j/provision.ts';
@@ -235,3 +241,55 @@ export function useOwnNeo4j(name: string, options: { seed?: boolean } = {}): Own
     stop: { value: () => local?.stop() ?? Promise.resolve() },
   }) as OwnNeo4j;
 }
+
+export interface OwnApiOptions {
+  /** Express's 'trust proxy', as TRUST_PROXY sets it: ['loopback'] lets a test name its client's address. */
+  trustProxy?: TrustProxy;
+  /** The result cache's graph-version poll; absent, no result cache. */
+  resultCachePollMs?: number;
+}
+
+export interface OwnApi extends RunningApi {
+  /** This server's own driver, as a second `npm start` would have. */
+  readonly driver: Driver;
+}
+
+/**
+ * The app built as server/start/index.ts builds it, on the run's Neo4j: its own driver, its own result
+ * cache and graph-version poller, its own HTTP server; another process's API server, in this one.
+ */
+export async function startOwnApi(options: OwnApiOptions = {}): Promise<OwnApi> {
+  const driver = testDriver();
+  const graph = graphContext(driver);
+  const results =
+    options.resultCachePollMs === undefined
+      ? undefined
+      : await startResultCache(driver, graph.database, {
+          entries: 2_000,
+          pollMs: options.resultCachePollMs,
+          timeoutMs: graph.timeoutMs,
+        });
+  const httpServer = createHttpServer();
+  const app = await createApp({
+    graph: { ...graph, ...(results ? { cache: results.cache } : {}) },
+    logger: pino({ level: 'silent' }),
+    clientDir: join(PROJECT_ROOT, 'dist', 'client'),
+    httpServer,
+    session: { ttlMs: 3_600_000, secureCookie: false },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+  });
+  httpServer.on('request', app.express);
+  const port = await listen(httpServer, 0, '127.0.0.1');
+  return Object.assign(apiAt(`http://127.0.0.1:${port}`, driver), {
+    driver,
+    close: async () => {
+      results?.stop();
+      await app.apollo.stop();
+      await driver.close();
+    },
+  });
+}
+
+/** An address no other test uses (IPv6 documentation range), to send as X-Forwarded-For. */
+export const uniqueClientAddress = (): string =>
+  `2001:db8:${randomBytes(8).toString('hex').match(/.{4}/g)!.join(':')}`;

@@ -51,6 +51,22 @@ describe('loadConfig', () => {
       'NEO4J_HEAP_MB="12" must be at least 64 (MiB)',
     );
   });
+
+  it("trusts no proxy by default; takes hops or the proxies' addresses, and refuses `true`", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'balancer.internal']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrowError(
+        `TRUST_PROXY=${JSON.stringify(bad)} must be false, a number of proxy hops, or the proxies' addresses`,
+      );
+    }
+  });
 });
 
 describe('IMPORT_UPLOAD_MAX_MB', () => {
