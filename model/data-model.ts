@@ -136,6 +136,14 @@ export const NODE_KINDS = {
         label: 'O*NET element id',
         hint: 'such as 2.A.1.b',
       },
+      {
+        // O*NET's Hot Technology flag: set on the tools its release marks, absent (no) on the rest.
+        name: 'hotTechnology',
+        type: 'boolean',
+        required: false,
+        label: 'Hot technology',
+        hint: 'O*NET marks technology employers often ask for in job postings',
+      },
     ],
   },
   Career: {
@@ -387,6 +395,25 @@ export const RELATIONSHIPS = {
     properties: [WHY],
     plainStrength: 0.9,
     seed: [{ in: 'Field', key: 'partOf', end: 'field', endKind: 'Field', single: true }],
+  },
+  USES: {
+    // A tool or technology people in the career work with (O*NET's Technology Skills); it ends at a
+    // skill of kind 'tool' (seed/integrity.ts).
+    from: ['Career'],
+    to: ['Skill'],
+    properties: [
+      WHY,
+      {
+        name: 'inDemand',
+        type: 'boolean',
+        required: false,
+        label: 'In demand',
+        hint: "O*NET's In Demand flag: job postings for this career often ask for it",
+      },
+    ],
+    // Weaker than a rated skill: a list of software says less about what the work is than REQUIRES.
+    plainStrength: 0.4,
+    seed: [{ in: 'Career', key: 'uses', end: 'skill', endKind: 'Skill' }],
   },
 } as const satisfies Record<string, RelationshipSpec>;
 

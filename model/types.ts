@@ -46,8 +46,11 @@ export type ApiProperties<L extends NodeLabel> = {
 
 type RelationshipPropertyList<T extends RelationshipType> = (typeof RELATIONSHIPS)[T]['properties'][number];
 
+/** A link's properties; an optional one (USES's inDemand) may be absent. */
 export type RelationshipProperties<T extends RelationshipType> = {
-  [P in RelationshipPropertyList<T> as P['name']]: ValueOf<P>;
+  [P in Extract<RelationshipPropertyList<T>, { required: true }> as P['name']]: ValueOf<P>;
+} & {
+  [P in Exclude<RelationshipPropertyList<T>, { required: true }> as P['name']]?: ValueOf<P>;
 };
 
 /** Every seed embedding, tagged with the relationship type it writes. */

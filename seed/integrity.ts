@@ -77,6 +77,12 @@ export function checkIntegrity(data: SeedData, options: IntegrityOptions = {}): 
     if (softSkillPerCareer && !c.requires.some((r) => skillKind.get(r.skill) === 'soft')) {
       violations.push(`career "${c.id}" requires no soft skill`);
     }
+    // USES lists the software people in a career work with; a hard or soft skill is REQUIRES.
+    for (const u of c.uses) {
+      const kind = skillKind.get(u.skill);
+      if (kind !== undefined && kind !== 'tool')
+        violations.push(`career "${c.id}" uses "${u.skill}", a ${kind} skill; USES ends at a tool`);
+    }
   }
   for (const a of data.applications) {
     if (a.appliesSubjects.length + a.appliesSkills.length === 0) {

@@ -256,6 +256,8 @@ function career(t: Tools, i: number, n: Counts): SeedRecord<'Career'> {
       importance: t.unit(),
       why: `${own.name} draws on what ${syntheticName('subjects', s)} teaches.`,
     })),
+    // Synthetic graphs give careers no tools: the benchmarks measure the graph they always measured.
+    uses: [],
     // Only earlier careers, so each pair is listed once and the target is already loaded.
     relatedTo: t.targets(i, t.degree(0, 1.85, 10), i).map((c) => ({
       career: syntheticId('careers', c),

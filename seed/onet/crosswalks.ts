@@ -49,6 +49,22 @@ const skillsSchema = z.object({
   ),
 });
 
+// O*NET Technology Skills examples that are the same concept as a curated tool (never a product mapped
+// to its category: Microsoft Excel stays a tool of its own beside the curated Spreadsheets).
+const technologySchema = z.object({
+  note: z.string().optional(),
+  tools: z.array(
+    z.object({
+      example: z.string().min(1),
+      skill: slug,
+      note: z.string().optional(),
+    }),
+  ),
+  names: z
+    .array(z.object({ example: z.string().min(1), name: z.string(), note: z.string().optional() }))
+    .default([]),
+});
+
 const linksSchema = z.object({
   links: z.array(
     z.object({
@@ -64,11 +80,13 @@ export type KnowledgeCrosswalk = z.infer<typeof knowledgeSchema>;
 export type SocCrosswalk = z.infer<typeof socSchema>;
 export type SkillsCrosswalk = z.infer<typeof skillsSchema>;
 export type SubjectFieldLinks = z.infer<typeof linksSchema>;
+export type TechnologyCrosswalk = z.infer<typeof technologySchema>;
 
 export interface Crosswalks {
   knowledge: KnowledgeCrosswalk;
   soc: SocCrosswalk;
   skills: SkillsCrosswalk;
+  technology: TechnologyCrosswalk;
   links: SubjectFieldLinks;
   fieldsAdded: SeedRecord<'Field'>[];
   subjectsAdded: SeedRecord<'Subject'>[];
@@ -98,6 +116,7 @@ export function readCrosswalks(dir = ONET_DIR): Crosswalks {
     knowledge: read(dir, 'knowledge-subjects.json', knowledgeSchema),
     soc: read(dir, 'soc-fields.json', socSchema),
     skills: read(dir, 'skills-crosswalk.json', skillsSchema),
+    technology: read(dir, 'technology-crosswalk.json', technologySchema),
     links: read(dir, 'subject-field-links.json', linksSchema),
     fieldsAdded: read(dir, 'fields-added.json', z.array(SEED_SCHEMAS.Field)),
     subjectsAdded: read(dir, 'subjects-added.json', z.array(SEED_SCHEMAS.Subject)),

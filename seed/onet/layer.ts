@@ -7,7 +7,8 @@ import { ID_MAX_LENGTH, nodeProperties } from '../../model/data-model.ts';
 import type { SeedRecord } from '../../model/types.ts';
 import { linkSourceKey, type SeedData } from '../read.ts';
 import { socEntryFor, type Crosswalks } from './crosswalks.ts';
-import type { ElementRating, Occupation, OnetRelease, RiasecLetter } from './release.ts';
+import type { ElementRating, Occupation, OnetRelease, RiasecLetter, TechnologyUse } from './release.ts';
+import { chooseTools, toolDescription, toolSlugText, toolWhy } from './tools.ts';
 
 /** O*NET's summary lists show a skill or knowledge area for an occupation from importance 3 of 5. */
 export const MIN_IMPORTANCE = 3;
@@ -127,6 +128,13 @@ export interface LayerReport {
   occupations: number;
   matchedCareers: number;
   onetSkills: number;
+  /** Tool skills made from Technology Skills examples (curated tools the crosswalk met are not counted). */
+  onetTools: number;
+  /** Examples met to a curated tool by the technology crosswalk. */
+  curatedTools: number;
+  /** Examples that qualified as tools but whose name does not fit the model. */
+  skippedTools: string[];
+  usesLinks: number;
   /** Careers O*NET gives no ratings for: placed in fields, but with no skills or subjects. */
   unrated: string[];
 }
@@ -180,7 +188,7 @@ export function buildDefaultGraph(
   for (const entry of crosswalks.skills.skills)
     if (entry.skill && curatedSkills.has(entry.skill)) skillIdOf.set(entry.elementId, entry.skill);
   const elementOfCurated = new Map([...skillIdOf].map(([element, id]) => [id, element]));
-  const skills = curated.skills.map((skill) => {
+  let skills = curated.skills.map((skill) => {
     const element = elementOfCurated.get(skill.id);
     return element && !skill.onetElementId ? { ...skill, onetElementId: element } : skill;
   });
@@ -315,6 +323,8 @@ export function buildDefaultGraph(
       requires: mark(requires),
       drawsOn: mark(drawsOn),
       relatedTo: mark(relatedTo),
+      // Tools are added once every career and skill has its id (below).
+      uses: [],
     };
     if (!matched) return onetCareer;
     // Curated wording wins; O*NET fills what the curated record leaves out and adds its links.
@@ -344,6 +354,52 @@ export function buildDefaultGraph(
   };
 
   const careers = [...release.occupations.values()].map(careerOf);
+
+  // Tools after careers and skills, so a tool never takes an id they had before tools existed.
+  const nameSpec = nodeProperties('Skill').find((p) => p.name === 'name');
+  if (nameSpec?.type !== 'text') throw new Error('The data model gives skills no name.');
+  const selection = chooseTools(release.occupations.values(), crosswalks.technology, nameSpec);
+  const toolOf = new Map<string, { id: string; name: string }>();
+  const onetTools: Skill[] = [];
+  const hotCurated = new Set<string>();
+  for (const tool of selection.tools) {
+    if (tool.curated) {
+      toolOf.set(tool.example, { id: tool.curated, name: tool.name });
+      if (tool.hot) hotCurated.add(tool.curated);
+      continue;
+    }
+    const id = fresh(slugOf(toolSlugText(tool.name)), 'tool');
+    toolOf.set(tool.example, { id, name: tool.name });
+    onetTools.push({
+      id,
+      name: tool.name,
+      description: clip(toolDescription(tool), 1000),
+      aliases: [],
+      kind: 'tool',
+      ...(tool.hot ? { hotTechnology: true } : {}),
+    });
+  }
+  [...release.occupations.values()].forEach((occupation, index) => {
+    const career = careers[index];
+    if (!career) return;
+    // Two examples may be one curated tool (O*NET spells SQL two ways): one link, in demand if either is.
+    const rows = new Map<string, { use: TechnologyUse; name: string }>();
+    for (const use of occupation.technology) {
+      const tool = toolOf.get(use.example);
+      if (!tool) continue;
+      const before = rows.get(tool.id);
+      const rank = (u: TechnologyUse) => (u.inDemand ? 2 : 0) + (u.hot ? 1 : 0);
+      if (!before || rank(use) > rank(before.use)) rows.set(tool.id, { use, name: tool.name });
+    }
+    const uses = mark(
+      [...rows].map(([skill, { use, name }]) => ({
+        skill,
+        why: clip(toolWhy(use, name, career.name), 300),
+        ...(use.inDemand ? { inDemand: true } : {}),
+      })),
+    );
+    career.uses = mergeLinks(career.uses, uses, 'skill');
+  });
   // Curated careers O*NET does not list (or that share a code with another) stay as they are.
   const placed = new Set(careers.map((c) => c.id));
   for (const career of curated.careers) if (!placed.has(career.id)) careers.push(career);
@@ -351,7 +407,11 @@ export function buildDefaultGraph(
 
   const nodeSources = new Map<string, string>();
   for (const career of careers) if (!curatedIds.has(career.id)) nodeSources.set(career.id, ONET_SOURCE);
-  for (const skill of onetSkills) nodeSources.set(skill.id, ONET_SOURCE);
+  for (const skill of [...onetSkills, ...onetTools]) nodeSources.set(skill.id, ONET_SOURCE);
+  // O*NET fills what a curated tool leaves unsaid: whether it is a Hot Technology.
+  skills = skills.map((skill) =>
+    hotCurated.has(skill.id) && skill.hotTechnology === undefined ? { ...skill, hotTechnology: true } : skill,
+  );
   const linkSources = new Map<string, string>();
   for (const career of careers) {
     const keys: [object, string][] = [
@@ -359,6 +419,7 @@ export function buildDefaultGraph(
       ...career.requires.map((l): [object, string] => [l, linkSourceKey('REQUIRES', career.id, l.skill)]),
       ...career.drawsOn.map((l): [object, string] => [l, linkSourceKey('DRAWS_ON', career.id, l.subject)]),
       ...career.relatedTo.map((l): [object, string] => [l, linkSourceKey('RELATED_TO', career.id, l.career)]),
+      ...career.uses.map((l): [object, string] => [l, linkSourceKey('USES', career.id, l.skill)]),
     ];
     for (const [link, key] of keys) if (fromOnet.has(link)) linkSources.set(key, ONET_SOURCE);
   }
@@ -379,7 +440,7 @@ export function buildDefaultGraph(
     data: {
       subjects,
       fields: [...curated.fields, ...crosswalks.fieldsAdded],
-      skills: [...skills, ...onetSkills],
+      skills: [...skills, ...onetSkills, ...onetTools],
       careers,
       courses: curated.courses,
       applications: curated.applications,
@@ -389,6 +450,10 @@ export function buildDefaultGraph(
       occupations: release.occupations.size,
       matchedCareers: [...release.occupations.keys()].filter((code) => curatedByCode.has(code)).length,
       onetSkills: onetSkills.length,
+      onetTools: onetTools.length,
+      curatedTools: selection.tools.filter((t) => t.curated).length,
+      skippedTools: selection.skipped,
+      usesLinks: careers.reduce((n, c) => n + c.uses.length, 0),
       unrated,
     },
   };

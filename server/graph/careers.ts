@@ -33,6 +33,12 @@ export const CAREER_DETAIL = `
       RETURN {subject: s, importance: r.importance, why: r.why} ORDER BY r.importance DESC, s.name
     } AS subjects,
     COLLECT {
+      // What job postings for this career ask for first, then what employers ask for anywhere.
+      MATCH (c)-[r:USES]->(k:Skill) WHERE k.retiredAt IS NULL
+      RETURN {skill: k, inDemand: coalesce(r.inDemand, false), why: r.why}
+      ORDER BY coalesce(r.inDemand, false) DESC, coalesce(k.hotTechnology, false) DESC, k.name
+    } AS tools,
+    COLLECT {
       // Courses for what sets this career apart: each skill or subject it needs, weighted by how rarely
       // careers need it (tf-idf), so Biology outranks Active Listening, which 900 careers need.
       CALL (c) {
@@ -89,11 +95,18 @@ export interface CourseOfferResult {
   why: string;
 }
 
+export interface CareerToolResult {
+  skill: GraphNode;
+  inDemand: boolean;
+  why: string;
+}
+
 export interface CareerDetailResult {
   career: GraphNode;
   fields: { field: GraphNode; why: string }[];
   skills: RequiredSkillResult[];
   subjects: { subject: GraphNode; importance: number; why: string }[];
+  tools: CareerToolResult[];
   courses: CourseOfferResult[];
   applications: { application: GraphNode; why: string }[];
   related: { career: GraphNode; score: number; why: string }[];
@@ -114,6 +127,7 @@ export async function findCareerDetail(ctx: GraphContext, id: string): Promise<C
     fields: { field: Node; why: string }[];
     skills: Raw<RequiredSkillResult>[];
     subjects: { subject: Node; importance: number; why: string }[];
+    tools: Raw<CareerToolResult>[];
     courses: Raw<CourseOfferResult>[];
     applications: { application: Node; why: string }[];
     related: { career: Node; score: number; why: string }[];
@@ -124,6 +138,7 @@ export async function findCareerDetail(ctx: GraphContext, id: string): Promise<C
     fields: row.fields.map((f) => ({ ...f, field: toGraphNode(f.field) })),
     skills: row.skills.map(skillOf),
     subjects: row.subjects.map((s) => ({ ...s, subject: toGraphNode(s.subject) })),
+    tools: row.tools.map((t) => ({ ...t, skill: toGraphNode(t.skill) })),
     courses: row.courses.map(offerOf),
     applications: row.applications.map((a) => ({ ...a, application: toGraphNode(a.application) })),
     related: row.related.map((r) => ({ ...r, career: toGraphNode(r.career) })),

@@ -40,6 +40,7 @@ export const careerQueries: Pick<QueryResolvers, 'career' | 'skillGap'> = {
         importance: s.importance,
         why: s.why,
       })),
+      tools: found.tools.map((t) => ({ skill: shapeAs(t.skill, 'Skill'), inDemand: t.inDemand, why: t.why })),
       courses: found.courses.map(courseOffer),
       applications: found.applications.map((a) => ({
         application: shapeAs(a.application, 'Application'),

@@ -70,6 +70,7 @@ export function hasLevel(type: RelationshipType): boolean {
 function linkValue(input: LinkInput, spec: { strength?: string }, property: PropertySpec): unknown {
   if (property.name === spec.strength) return input.weight;
   if (property.name === 'level') return input.level;
+  if (property.name === 'inDemand') return input.inDemand;
   return input.why;
 }
 
@@ -88,6 +89,7 @@ export function linkProperties(input: LinkInput): Properties {
   for (const property of spec.properties) {
     const field = property.name === spec.strength ? 'weight' : property.name;
     const value = linkValue(input, spec, property);
+    if ((value === null || value === undefined) && !property.required) continue;
     if (value === null || value === undefined) {
       throw new FieldError('input', field, linkProblem(input.type, property, spec));
     }

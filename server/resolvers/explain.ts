@@ -14,6 +14,7 @@ const VERBS: Record<RelationshipType, string> = {
   USED_IN: 'is used by',
   RELATED_TO: 'is related to',
   PART_OF: 'is part of',
+  USES: 'uses',
 };
 
 export const formatScore = (n: number): string => String(Math.round(n * 100) / 100);

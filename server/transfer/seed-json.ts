@@ -18,6 +18,7 @@ const OWNER: Record<RelationshipType, { end: 'from' | 'to'; field: string }> = {
   TEACHES: { end: 'from', field: 'teaches' },
   APPLIED_IN: { end: 'to', field: 'applies' },
   USED_IN: { end: 'from', field: 'usedIn' },
+  USES: { end: 'from', field: 'uses' },
 };
 
 export function isSeedFile(name: string): boolean {

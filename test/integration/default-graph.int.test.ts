@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CareerDetailDocument } from '../../client/src/api/generated/graphql.ts';
 import { ONET_RELEASE_DIR, SEED_DATA_DIR } from '../../model/paths.ts';
+import { readCrosswalks } from '../../seed/onet/crosswalks.ts';
 import { readRelease } from '../../seed/onet/release.ts';
 import { readCheckedSeed } from '../../seed/prepare.ts';
 import { SearchPageDocument } from '../generated/graphql.ts';
@@ -88,6 +89,62 @@ describe('the default graph', () => {
       `MATCH (:Career {id: 'registered-nurse'})-[r:REQUIRES]->() RETURN r.source AS source, count(*) AS n ORDER BY source`,
     );
     expect(sources.map((s) => s.source)).toEqual(['curated', 'onet']);
+  });
+});
+
+describe('tools and technology, from O*NET Technology Skills', () => {
+  const technology = readCrosswalks().technology;
+  const nameOf = new Map(technology.names.map((n) => [n.example, n.name]));
+  const crosswalked = new Set(technology.tools.map((t) => t.example));
+
+  it('lists Microsoft Excel for accountants, in demand as O*NET says, in demand first, then hot', async () => {
+    const occupation = release.occupations.get('13-2011.00')!;
+    const { career } = await api.ok(CareerDetailDocument, { id: 'accountant' });
+    expect(career.career.onetSoc).toBe(occupation.code);
+    const excelRow = occupation.technology.find((t) => t.example === 'Microsoft Excel');
+    const excel = career.tools.find((t) => t.skill.name === 'Microsoft Excel');
+    expect(excelRow).toBeDefined();
+    expect(excel?.inDemand).toBe(excelRow!.inDemand);
+    expect(Boolean(excel?.skill.hotTechnology)).toBe(excelRow!.hot);
+    expect(excel?.why).toMatch(/^O\*NET lists Microsoft Excel among the spreadsheet software for Accountant/);
+    // Every tool named as O*NET names it carries that row's In Demand flag.
+    const rowOf = new Map(occupation.technology.map((t) => [nameOf.get(t.example) ?? t.example, t]));
+    const named = career.tools.filter((t) => rowOf.has(t.skill.name));
+    expect(named.length).toBeGreaterThan(20);
+    for (const tool of named)
+      expect(tool.inDemand, tool.skill.name).toBe(rowOf.get(tool.skill.name)!.inDemand);
+    const rank = (t: (typeof career.tools)[number]) => (t.inDemand ? 2 : 0) + (t.skill.hotTechnology ? 1 : 0);
+    const ranks = career.tools.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(ranks[0]).toBe(3);
+  });
+
+  it('flags exactly the tools O*NET marks Hot Technology', async () => {
+    const hot = new Set<string>();
+    for (const o of release.occupations.values())
+      for (const t of o.technology) if (t.hot) hot.add(nameOf.get(t.example) ?? t.example);
+    const tools = await api.cypher<{ name: string; hot: boolean | null }>(
+      "MATCH (k:Skill {kind: 'tool', source: 'onet'}) RETURN k.name AS name, k.hotTechnology AS hot",
+    );
+    expect(tools.length).toBeGreaterThan(300);
+    for (const tool of tools) expect(Boolean(tool.hot), tool.name).toBe(hot.has(tool.name));
+    // A curated tool the crosswalk meets takes O*NET's flag too: Python is a Hot Technology.
+    expect(crosswalked.has('Python')).toBe(true);
+    const [python] = await api.cypher<{ hot: boolean | null }>(
+      "MATCH (k:Skill {id: 'python'}) RETURN k.hotTechnology AS hot",
+    );
+    expect(python!.hot).toBe(true);
+  });
+
+  it('ends every USES link at a tool skill, marked as O*NET’s', async () => {
+    const [row] = await api.cypher<{ uses: number; notTool: number; notOnet: number }>(
+      `MATCH (:Career)-[u:USES]->(k:Skill)
+       RETURN count(u) AS uses, count(CASE WHEN k.kind <> 'tool' THEN 1 END) AS notTool,
+              count(CASE WHEN u.source <> 'onet' THEN 1 END) AS notOnet`,
+    );
+    expect(row!.uses).toBeGreaterThan(15000);
+    expect(row!.notTool).toBe(0);
+    expect(row!.notOnet).toBe(0);
   });
 });
 

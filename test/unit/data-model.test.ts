@@ -244,6 +244,16 @@ describe('curation checks from the model', () => {
     ).toEqual({ why, importance: 0.8, level: 'advanced' });
   });
 
+  it('a USES link carries inDemand when sent and leaves it out when not (absent means no)', () => {
+    const why = 'O*NET lists Microsoft Excel among the spreadsheet software for this career.';
+    expect(linkProperties({ type: 'USES', from: 'a', to: 'b', why, inDemand: true })).toEqual({
+      why,
+      inDemand: true,
+    });
+    expect(linkProperties({ type: 'USES', from: 'a', to: 'b', why })).toEqual({ why });
+    expect(linkProperties({ type: 'USES', from: 'a', to: 'b', why, inDemand: null })).toEqual({ why });
+  });
+
   it('lists and numbers keep the model’s bounds', () => {
     const career = nodeProperties('Career');
     const jobZone = career.find((p) => p.name === 'jobZone');

@@ -82,6 +82,7 @@ export function tinySeed(): SeedData {
       ],
       drawsOn: [{ subject: 'biology', importance: 0.8, why }],
       relatedTo: [],
+      uses: [],
     })),
     courses: [
       {

@@ -64,7 +64,7 @@ describe('CSV export', () => {
     expect(toCsv(reversed)).toEqual(toCsv(g));
     const nodes = toCsv(g)['nodes.csv'].split('\n');
     expect(nodes[0]).toBe(
-      'label,id,name,description,aliases,kind,onetElementId,onetSoc,jobZone,education,riasec,outlook,outlookNote,alternateTitles,typicalDay,provider,format,level,hours,example,reflectionPrompt,source,createdAt,retiredAt,properties',
+      'label,id,name,description,aliases,kind,onetElementId,hotTechnology,onetSoc,jobZone,education,riasec,outlook,outlookNote,alternateTitles,typicalDay,provider,format,level,hours,example,reflectionPrompt,source,createdAt,retiredAt,properties',
     );
     // Careers sort before skills; what has no column of its own goes to `properties` as JSON.
     expect(nodes[1]).toMatch(/^Career,hydrologist,Hydrologist,/);
@@ -72,7 +72,7 @@ describe('CSV export', () => {
     expect(nodes[2]).toContain('Flood risk \\| hazard mapping|Inundation modelling');
     expect(nodes[2]).toContain('"{""note"":"""",""reviewed"":true,""scores"":[1,2.5]}"');
     expect(toCsv(g)['relationships.csv']).toBe(
-      `type,from,to,why,weight,importance,level,score,source,createdAt,properties\nREQUIRES,hydrologist,flood-modelling,${why},,0.85,advanced,,,,\n`,
+      `type,from,to,why,weight,importance,level,score,inDemand,source,createdAt,properties\nREQUIRES,hydrologist,flood-modelling,${why},,0.85,advanced,,,,,\n`,
     );
   });
 

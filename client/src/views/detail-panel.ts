@@ -26,6 +26,7 @@ const OUTGOING: Record<RelationshipType, string> = {
   USED_IN: 'Done by these careers',
   RELATED_TO: 'Related careers',
   PART_OF: 'Part of',
+  USES: 'Tools and technology it uses',
 };
 
 const INCOMING: Record<RelationshipType, string> = {
@@ -39,6 +40,7 @@ const INCOMING: Record<RelationshipType, string> = {
   USED_IN: 'Applications in this career',
   RELATED_TO: 'Related careers',
   PART_OF: 'Fields inside it',
+  USES: 'Careers that use it',
 };
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
@@ -104,6 +106,7 @@ async function renderConnections(
     'RELATED_TO',
     'USED_IN',
     'APPLIED_IN',
+    'USES',
     'TEACHES',
   ];
   const edges = [...neighbourhood.edges].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
@@ -172,6 +175,46 @@ function careerFacts(career: CareerDetailQuery['career']['career']): HTMLElement
   );
 }
 
+/** Tools shown before the rest fold away: a few dozen software names would bury the next section. */
+export const TOOLS_SHOWN = 12;
+
+function toolItem(tool: CareerDetailQuery['career']['tools'][number], actions: DetailActions): HTMLLIElement {
+  const link = viewLink(`/?node=${encodeURIComponent(tool.skill.id)}`, tool.skill.name, () =>
+    actions.openNode(tool.skill.id),
+  );
+  link.style.setProperty('--kind-colour', kindInfo('SKILL').colour);
+  // Words, not only a colour: each label says what it means.
+  const labels = [
+    tool.inDemand ? el('span', { class: 'tool-label in-demand' }, 'In demand') : null,
+    tool.skill.hotTechnology ? el('span', { class: 'tool-label hot' }, 'Hot technology') : null,
+  ];
+  return el('li', {}, link, ...labels.flatMap((label) => (label ? [' ', label] : [])));
+}
+
+/** "Tools and technology": in demand first, then hot technologies (the order the API gives). */
+function careerTools(
+  tools: CareerDetailQuery['career']['tools'],
+  actions: DetailActions,
+): HTMLElement | null {
+  if (tools.length === 0) return null;
+  const items = tools.map((t) => toolItem(t, actions));
+  const rest = items.slice(TOOLS_SHOWN);
+  return el(
+    'section',
+    { class: 'career-tools' },
+    el('h3', {}, `Tools and technology (${tools.length})`),
+    el(
+      'p',
+      { class: 'meta' },
+      'From O*NET. In demand: job postings for this career often ask for it. Hot technology: employers often ask for it in job postings.',
+    ),
+    el('ul', { class: 'tools' }, ...items.slice(0, TOOLS_SHOWN)),
+    rest.length > 0
+      ? el('details', {}, el('summary', {}, `and ${rest.length} more`), el('ul', { class: 'tools' }, ...rest))
+      : null,
+  );
+}
+
 function planButton(career: string, actions: DetailActions): HTMLElement {
   const button = el('button', { type: 'button', class: 'make-plan' }, 'Make an action plan');
   button.addEventListener('click', () => void startPlan(career, [], button, actions.openPlan));
@@ -206,6 +249,7 @@ async function renderCareer(
     el('p', {}, career.career.description),
     planButton(career.career.id, actions),
     careerFacts(career.career),
+    careerTools(career.tools, actions) ?? '',
     section('Hard skills', skillItems(skills('HARD'))) ?? '',
     section('Soft skills', skillItems(skills('SOFT'))) ?? '',
     section('Tools', skillItems(skills('TOOL'))) ?? '',
