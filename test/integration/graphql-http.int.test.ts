@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NeighbourhoodDocument, StatsDocument } from '../../client/src/api/generated/graphql.ts';
 import { CareerNodeDocument, NodeIdDocument } from '../generated/graphql.ts';
 import { apiAt, useHarness } from '../support/harness.ts';
-import { postGraphQL, withUnreachableNeo4j } from '../support/http-server.ts';
+import { postGraphQL, sendGraphQL, withUnreachableNeo4j } from '../support/http-server.ts';
 import { rawCounts } from '../support/neo4j.ts';
 
 const queries: string[] = [];
@@ -101,14 +101,17 @@ describe('errors over HTTP', () => {
     }
   });
 
-  it('answers a body that is too large or not JSON with BAD_USER_INPUT', async () => {
+  it('answers a body that is too large or not JSON with BAD_USER_INPUT and a 4xx', async () => {
     const tooLarge = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ stats { totalNodes } }`, padding: 'x'.repeat(200_000) }),
     });
     expect(tooLarge.status).toBe(413);
-    expect(await tooLarge.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(tooLarge.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await tooLarge.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_TOO_LARGE' } }],
+    });
 
     const notJson = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -116,7 +119,25 @@ describe('errors over HTTP', () => {
       body: '{"query": ',
     });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await notJson.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'BODY_NOT_JSON' } }],
+    });
+  });
+
+  it('answers a query that does not parse with 400 under graphql-response+json and 200 under JSON', async () => {
+    // The GraphQL-over-HTTP spec: the status tells graphql-response+json clients; JSON clients read `errors`.
+    for (const [accept, status] of [
+      ['application/graphql-response+json', 400],
+      ['application/json', 200],
+    ] as const) {
+      const result = await sendGraphQL(api.url, '{ node(id: ', {}, { headers: { accept } });
+      expect(result.status, accept).toBe(status);
+      expect(result.headers.get('content-type')).toBe(`${accept}; charset=utf-8`);
+      expect(result.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'GRAPHQL_PARSE_FAILED',
+      });
+    }
   });
 });
 
