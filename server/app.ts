@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,8 +14,9 @@ import { PROJECT_ROOT } from '../model/paths.ts';
 import { requestAuth, type RequestAuth, type SessionSettings } from './auth/request-auth.ts';
 import type { TrustProxy } from './config.ts';
 import type { GraphContext } from './graph/executor.ts';
-import { errorReportingPlugin, formatError } from './graphql-errors.ts';
+import { errorReportingPlugin, formatError, graphqlOverHttpStatusPlugin } from './graphql-errors.ts';
 import { requestLimits } from './graphql-limits.ts';
+import { httpErrorHandler } from './http-errors.ts';
 import { isReachable } from './graph/executor.ts';
 import type { ResolverContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -84,13 +85,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     // handlers (on unless NODE_ENV=test) would race it and re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Cache hints would only set HTTP Cache-Control, which no answer here uses (the result cache sits
       // below the resolvers); computing them costs every field of every request.
       ApolloServerPluginCacheControlDisabled(),
       errorReportingPlugin(logger),
-      ...(limits.plugins as ApolloServerPlugin<ResolverContext>[]),
+      graphqlOverHttpStatusPlugin(),
     ],
   });
   await apollo.start();
@@ -167,45 +169,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
   }
 
-  app.use(
-    (
-      error: Error & { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (res.headersSent) return next(error);
-      if (error.type === 'entity.too.large') {
-        res.status(413).json({
-          errors: [
-            {
-              message: `The request is larger than ${REQUEST_BODY_LIMIT} (${UPLOAD_BODY_LIMIT} for a signed-in counsellor's import). Send a smaller query, sign in to import, or split the import into smaller files.`,
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        });
-        return;
-      }
-      if (error.type === 'entity.parse.failed') {
-        res.status(400).json({
-          errors: [
-            { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } },
-          ],
-        });
-        return;
-      }
-      const requestId = randomUUID();
-      logger.error({ err: error, requestId }, 'unhandled HTTP error');
-      res.status(500).json({
-        errors: [
-          {
-            message: 'Something went wrong on our side.',
-            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-          },
-        ],
-      });
-    },
-  );
+  app.use(httpErrorHandler(logger, { small: REQUEST_BODY_LIMIT, upload: UPLOAD_BODY_LIMIT }));
 
   return { express: app, apollo };
 }

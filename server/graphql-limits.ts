@@ -1,8 +1,7 @@
 // Limits on the shape of a request, checked before anything runs: how deep, how many aliases,
 // how costly, how long. Numbers sized so every query the client sends passes with room to spare.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ValidationRule } from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
 
 export const LIMITS = {
   /** Deepest real query: subjectCareers → paths → path → steps → edge → why is 6 levels. */
@@ -14,15 +13,21 @@ export const LIMITS = {
   maxCost: 25_000,
 } as const;
 
-export function requestLimits(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
-  const { plugins, validationRules } = new ApolloArmor({
+/**
+ * graphql-armor's rules, plus the token limit in Apollo's own parse (graphql-js 16's `maxTokens`).
+ * armor's token plugin parses a second time in a `parsingDidStart` hook, and whatever a hook throws
+ * Apollo answers as an internal 500: a syntax error or a long query would be our fault, not the
+ * client's. In Apollo's parse step either is a GRAPHQL_PARSE_FAILED like any other syntax error.
+ */
+export function requestLimits(): { validationRules: ValidationRule[]; parseOptions: ParseOptions } {
+  const { validationRules } = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: LIMITS.maxCost },
     // The schema is public and documented; "did you mean …?" helps people more than it hides.
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return { plugins, validationRules };
+  return { validationRules, parseOptions: { maxTokens: LIMITS.maxTokens } };
 }

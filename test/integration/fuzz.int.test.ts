@@ -225,7 +225,11 @@ afterAll(async () => {
   }
 });
 
-/** Checks one answer; returns a description of what is wrong, or null. */
+/**
+ * Checks one answer; returns a description of what is wrong, or null. Sent as the client sends it
+ * (application/graphql-response+json first), so the GraphQL-over-HTTP spec's statuses apply: 200 when
+ * the request ran (`data` is there, null or not), 400 when it was refused before it ran; never a 5xx.
+ */
 function problemWith(status: number, body: string): string | null {
   if (status >= 500) return `HTTP ${status}`;
   if (LEAKS.test(body)) return `leaks internals: ${LEAKS.exec(body)?.[0]}`;
@@ -241,12 +245,17 @@ function problemWith(status: number, body: string): string | null {
     if (typeof code !== 'string' || !STABLE_CODES.has(code)) return `code ${String(code)}: ${error.message}`;
   }
   if (!parsed.errors && !parsed.data) return 'neither data nor errors';
+  if ('data' in parsed && status !== 200) return `HTTP ${status} with data`;
+  if (!('data' in parsed) && status !== 400) return `HTTP ${status} for a refused request`;
   return null;
 }
 
 // Raw: the fuzzed operations are built from the schema, and the answer is checked as text for leaks.
 async function send(query: string, variables: Record<string, unknown>, session?: Session) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json;q=0.9',
+  };
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',

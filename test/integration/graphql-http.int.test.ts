@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NeighbourhoodDocument, StatsDocument } from '../../client/src/api/generated/graphql.ts';
 import { CareerNodeDocument, NodeIdDocument } from '../generated/graphql.ts';
 import { apiAt, useHarness } from '../support/harness.ts';
-import { postGraphQL, withUnreachableNeo4j } from '../support/http-server.ts';
+import { postGraphQL, sendGraphQL, withUnreachableNeo4j } from '../support/http-server.ts';
 import { rawCounts } from '../support/neo4j.ts';
 
 const queries: string[] = [];
@@ -47,19 +47,20 @@ describe('node', () => {
 });
 
 describe('neighbourhood', () => {
-  it('returns the neighbours of Biology with a reason on every edge', async () => {
+  // Music, not Biology: over the default graph Biology has more than `first`'s maximum of neighbours.
+  it('returns the neighbours of Music with a reason on every edge', async () => {
     const { center, nodes, edges } = (
-      await api.ok(NeighbourhoodDocument, { id: 'biology', depth: 1, first: 200 })
+      await api.ok(NeighbourhoodDocument, { id: 'music', depth: 1, first: 200 })
     ).neighbourhood;
-    expect(center.id).toBe('biology');
-    expect(nodes[0]?.id).toBe('biology');
+    expect(center.id).toBe('music');
+    expect(nodes[0]?.id).toBe('music');
     expect(edges).toContainEqual(
-      expect.objectContaining({ type: 'LEADS_TO', from: 'biology', to: 'environmental-science' }),
+      expect.objectContaining({ type: 'LEADS_TO', from: 'music', to: 'performing-arts' }),
     );
     for (const edge of edges) expect(edge.why.length).toBeGreaterThan(10);
 
     const [direct] = await api.cypher<{ n: number }>(
-      `MATCH (:Entity {id: 'biology'})--(m:Entity) RETURN count(DISTINCT m) AS n`,
+      `MATCH (:Entity {id: 'music'})--(m:Entity) RETURN count(DISTINCT m) AS n`,
     );
     expect(nodes).toHaveLength(1 + direct!.n);
   });
@@ -100,14 +101,17 @@ describe('errors over HTTP', () => {
     }
   });
 
-  it('answers a body that is too large or not JSON with BAD_USER_INPUT', async () => {
+  it('answers a body that is too large or not JSON with BAD_USER_INPUT and a 4xx', async () => {
     const tooLarge = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ stats { totalNodes } }`, padding: 'x'.repeat(200_000) }),
     });
     expect(tooLarge.status).toBe(413);
-    expect(await tooLarge.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(tooLarge.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await tooLarge.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_TOO_LARGE' } }],
+    });
 
     const notJson = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -115,7 +119,25 @@ describe('errors over HTTP', () => {
       body: '{"query": ',
     });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await notJson.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'BODY_NOT_JSON' } }],
+    });
+  });
+
+  it('answers a query that does not parse with 400 under graphql-response+json and 200 under JSON', async () => {
+    // The GraphQL-over-HTTP spec: the status tells graphql-response+json clients; JSON clients read `errors`.
+    for (const [accept, status] of [
+      ['application/graphql-response+json', 400],
+      ['application/json', 200],
+    ] as const) {
+      const result = await sendGraphQL(api.url, '{ node(id: ', {}, { headers: { accept } });
+      expect(result.status, accept).toBe(status);
+      expect(result.headers.get('content-type')).toBe(`${accept}; charset=utf-8`);
+      expect(result.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'GRAPHQL_PARSE_FAILED',
+      });
+    }
   });
 });
 

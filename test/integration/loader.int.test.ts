@@ -158,8 +158,12 @@ describe('first load into an empty graph', () => {
     'course_id',
     'entity_id',
     'field_id',
+    'import_chunk_key',
+    'import_upload_id',
     'node_search',
     'plan_id',
+    'rate_limit_expires',
+    'rate_limit_key',
     'session_token',
     'skill_id',
     'subject_id',
@@ -176,7 +180,11 @@ describe('first load into an empty graph', () => {
     // Names Neo4j itself reports, quoted: test set-up, not user input.
     for (const name of constraints.records[0]?.get('names') as string[])
       await neo4j.driver.executeQuery(`DROP CONSTRAINT \`${name}\``);
-    await neo4j.driver.executeQuery(`DROP INDEX node_search IF EXISTS`);
+    const indexes = await neo4j.driver.executeQuery(
+      "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN collect(name) AS names",
+    );
+    for (const name of indexes.records[0]?.get('names') as string[])
+      await neo4j.driver.executeQuery(`DROP INDEX \`${name}\` IF EXISTS`);
     expect(await schema()).toEqual([]);
   }
 

@@ -77,14 +77,14 @@ describe('search', () => {
   });
 
   it('keeps to the kinds asked for', async () => {
-    const all = (await search({ text: 'water', first: 50 })).search;
+    const all = (await search({ text: 'wildlife', first: 50 })).search;
     expect(all.pageInfo.hasNextPage).toBe(false); // the whole result is on this page
     const kindsSeen = new Set(all.hits.map((h) => h.node.kind));
     expect(kindsSeen.size).toBeGreaterThan(1);
 
     const kindSets: NodeKind[][] = [['CAREER'], ['SKILL', 'APPLICATION'], ['SUBJECT', 'FIELD', 'COURSE']];
     for (const kinds of kindSets) {
-      const filtered = (await search({ text: 'water', kinds, first: 50 })).search;
+      const filtered = (await search({ text: 'wildlife', kinds, first: 50 })).search;
       for (const hit of filtered.hits) expect(kinds).toContain(hit.node.kind);
       // Filtering keeps exactly the unfiltered hits of those kinds.
       expect(new Set(ids(filtered.hits.map((h) => h.node)))).toEqual(
@@ -100,8 +100,8 @@ describe('search', () => {
   });
 
   it('pages with first + after: no overlap, no gap, hasNextPage right', async () => {
-    // "water" has fewer than 50 hits (checked here), so one page of 50 holds them all.
-    const whole = (await search({ text: 'water', first: 50 })).search;
+    // "wildlife" has fewer than 50 hits in the default graph (checked here), so one page of 50 holds them all.
+    const whole = (await search({ text: 'wildlife', first: 50 })).search;
     expect(whole.pageInfo.hasNextPage).toBe(false);
     const expected = ids(whole.hits.map((h) => h.node));
     const pageSize = 4;
@@ -111,7 +111,7 @@ describe('search', () => {
     let after: string | null = null;
     for (let page = 0; ; page++) {
       const { hits, pageInfo }: SearchPageQuery['search'] = (
-        await search({ text: 'water', first: pageSize, after })
+        await search({ text: 'wildlife', first: pageSize, after })
       ).search;
       const got = ids(hits.map((h) => h.node));
       expect(got.some((id) => seen.includes(id))).toBe(false);
@@ -188,18 +188,18 @@ describe('node', () => {
 // neighbourhood
 
 describe('neighbourhood', () => {
-  it('with kinds [CAREER] returns exactly the careers next to Biology', async () => {
+  it('with kinds [CAREER] returns exactly the careers next to Music', async () => {
     const { neighbourhood } = await api.ok(NeighbourhoodDocument, {
-      id: 'biology',
+      id: 'music',
       kinds: ['CAREER'],
       first: 200,
     });
     const raw = await cypher<{ id: string }>(
-      `MATCH (:Entity {id: 'biology'})--(m:Career) WHERE m.retiredAt IS NULL RETURN DISTINCT m.id AS id`,
+      `MATCH (:Entity {id: 'music'})--(m:Career) WHERE m.retiredAt IS NULL RETURN DISTINCT m.id AS id`,
     );
     expect(raw.length).toBeGreaterThan(0);
-    expect(neighbourhood.center.id).toBe('biology');
-    expect(neighbourhood.nodes[0]).toMatchObject({ id: 'biology', kind: 'SUBJECT' });
+    expect(neighbourhood.center.id).toBe('music');
+    expect(neighbourhood.nodes[0]).toMatchObject({ id: 'music', kind: 'SUBJECT' });
     const neighbours = neighbourhood.nodes.slice(1);
     for (const n of neighbours) expect(n.kind).toBe('CAREER');
     expect(new Set(ids(neighbours))).toEqual(new Set(raw.map((r) => r.id)));
@@ -303,19 +303,20 @@ describe('subjectCareers', () => {
     }
   });
 
+  // Agriculture: its 73 paths fit one page of 100 (Biology's 153 do not, over the default graph).
   it('without via: every subject → field (→ sub-field) → career path Cypher finds, in pages', async () => {
     const raw = await cypher<{ career: string; through: string }>(
-      `MATCH (s:Subject {id: 'biology'})-[:LEADS_TO]->(f:Field)-[:INCLUDES]->(c:Career)
+      `MATCH (s:Subject {id: 'agriculture'})-[:LEADS_TO]->(f:Field)-[:INCLUDES]->(c:Career)
        RETURN c.id AS career, f.id AS through
        UNION
-       MATCH (s:Subject {id: 'biology'})-[:LEADS_TO]->(:Field)<-[:PART_OF]-(sf:Field)-[:INCLUDES]->(c:Career)
+       MATCH (s:Subject {id: 'agriculture'})-[:LEADS_TO]->(:Field)<-[:PART_OF]-(sf:Field)-[:INCLUDES]->(c:Career)
        RETURN c.id AS career, sf.id AS through`,
     );
     expect(raw.length).toBeGreaterThan(10);
     expect(raw.length).toBeLessThanOrEqual(100);
     const key = (p: { career: { id: string }; field: { id: string } }) => `${p.career.id}@${p.field.id}`;
 
-    const whole = (await api.ok(SubjectCareerPathsDocument, { subject: 'biology', first: 100 }))
+    const whole = (await api.ok(SubjectCareerPathsDocument, { subject: 'agriculture', first: 100 }))
       .subjectCareers;
     expect(whole.via).toBeNull();
     expect(whole.pageInfo.hasNextPage).toBe(false);
@@ -324,7 +325,7 @@ describe('subjectCareers', () => {
     const scores = whole.paths.map((p) => p.path.score);
     expect(scores).toEqual(sortedDesc(scores));
     for (const { path } of whole.paths) {
-      expect(path.nodes[0]!.id).toBe('biology');
+      expect(path.nodes[0]!.id).toBe('agriculture');
       for (const step of path.steps) expect(step.edge.why.trim().length).toBeGreaterThan(0);
     }
 
@@ -333,7 +334,7 @@ describe('subjectCareers', () => {
     let after: string | null = null;
     for (;;) {
       const page: SubjectCareerPathsQuery['subjectCareers'] = (
-        await api.ok(SubjectCareerPathsDocument, { subject: 'biology', first: pageSize, after })
+        await api.ok(SubjectCareerPathsDocument, { subject: 'agriculture', first: pageSize, after })
       ).subjectCareers;
       const got = page.paths.map(key);
       expect(got.some((k) => seen.includes(k))).toBe(false);

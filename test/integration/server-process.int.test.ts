@@ -58,7 +58,7 @@ describe('server process', () => {
 
     child.kill('SIGTERM');
     const result = await done;
-    expect(result.stdout).toContain('seeding it with the curated data');
+    expect(result.stdout).toContain('building the default graph (O*NET 29.3 under the curated data)');
     expect(result.code).toBe(0);
     expect(await waitUntilGone(Number(pid))).toBe(true);
     // A cold JVM start plus seeding an empty graph: on a loaded 2-core machine this can pass a minute.

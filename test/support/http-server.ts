@@ -2,7 +2,7 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { PROJECT_ROOT } from '../../model/paths.ts';
 import { createApp } from '../../server/app.ts';
 import { startResultCache } from '../../server/graph/graph-version.ts';
@@ -23,6 +23,8 @@ export interface ServerOptions {
   resultCachePollMs?: number;
   /** As behind HTTPS in production: Secure cookies and HSTS. */
   secureCookie?: boolean;
+  /** Where the server logs; silent unless given (a test that checks log lines passes its own). */
+  logger?: Logger;
 }
 
 export async function startTestServer(driver: Driver, options: ServerOptions = {}): Promise<TestServer> {
@@ -38,7 +40,7 @@ export async function startTestServer(driver: Driver, options: ServerOptions = {
         });
   const app = await createApp({
     graph: { ...graph, ...(results ? { cache: results.cache } : {}) },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     clientDir: join(PROJECT_ROOT, 'dist', 'client'),
     httpServer,
     session: { ttlMs: options.sessionTtlMs ?? 3_600_000, secureCookie: options.secureCookie ?? false },

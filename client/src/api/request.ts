@@ -38,7 +38,9 @@ export async function request<TResult, TVariables>(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        accept: 'application/json',
+        // The GraphQL-over-HTTP spec's own type first: with it a refused request is a 4xx, not a 200.
+        // Either way the body is GraphQL's, and its `errors` are read below whatever the status.
+        accept: 'application/graphql-response+json, application/json;q=0.9',
         ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...options.headers,
       },
