@@ -308,6 +308,11 @@ export interface RelationshipSpec {
    * illustrative link, so a path through them should not outrank one through a field.
    */
   readonly plainStrength: number;
+  /**
+   * False for a link that describes one node rather than leading anywhere: a path search that names no
+   * types leaves it out (two careers that both use Microsoft Excel are not a path between them).
+   */
+  readonly inPaths?: boolean;
   readonly seed: readonly SeedEmbedding[];
 }
 
@@ -399,6 +404,7 @@ export const RELATIONSHIPS = {
   USES: {
     // A tool or technology people in the career work with (O*NET's Technology Skills); it ends at a
     // skill of kind 'tool' (seed/integrity.ts).
+    inPaths: false,
     from: ['Career'],
     to: ['Skill'],
     properties: [
@@ -423,6 +429,11 @@ export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as readonly Relatio
 /** The properties a node of `label` stores, widened for code that walks the model. */
 export function nodeProperties(label: NodeLabel): readonly PropertySpec[] {
   return NODE_KINDS[label].properties;
+}
+
+/** The types a path search walks when it is not told which. */
+export function defaultPathTypes(): RelationshipType[] {
+  return RELATIONSHIP_TYPES.filter((type) => relationshipSpec(type).inPaths !== false);
 }
 
 export function relationshipSpec(type: RelationshipType): RelationshipSpec {

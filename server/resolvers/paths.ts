@@ -1,7 +1,7 @@
 // subjectCareers and paths: the path queries.
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { MAX_HOPS, PATH_CANDIDATES, findPaths } from '../graph/paths.ts';
-import { RELATIONSHIP_TYPES } from '../graph/model.ts';
+import { defaultPathTypes } from '../../model/data-model.ts';
 import { findSubjectCareers, UNNAMED_SUBJECT_RELEVANCE } from '../graph/subject-careers.ts';
 import type { QueryResolvers } from './generated/graphql.ts';
 import { requireId, requireIntInRange, requireNonEmpty } from './arguments.ts';
@@ -45,7 +45,7 @@ export const pathQueries: Pick<QueryResolvers, 'subjectCareers' | 'paths'> = {
     if (from === to)
       throw new BadUserInputError('`from` and `to` are the same node; choose two different ones.', 'to');
     const maxHops = requireIntInRange(args.maxHops, 'maxHops', 1, MAX_HOPS, 4);
-    const types = requireNonEmpty(args.relationships, 'relationships', RELATIONSHIP_TYPES);
+    const types = requireNonEmpty(args.relationships, 'relationships', defaultPathTypes());
     const request = pageRequest(args.first, args.after, { fallback: 5, max: MAX_PATHS });
     if (request.offset + request.first > PATH_CANDIDATES) {
       throw new BadUserInputError(

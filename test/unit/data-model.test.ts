@@ -24,6 +24,7 @@ import {
   allNodeProperties,
   allRelationshipProperties,
   apiName,
+  defaultPathTypes,
   nodeProperties,
   relationshipSpec,
   type PropertySpec,
@@ -265,5 +266,12 @@ describe('curation checks from the model', () => {
     expect(propertyRule(aliases).safeParse(Array.from({ length: 21 }, (_, i) => `name ${i}`)).success).toBe(
       false,
     );
+  });
+});
+
+describe('path searches', () => {
+  it('walk every relationship type that leads somewhere, and not USES, unless told which', () => {
+    expect(defaultPathTypes()).not.toContain('USES');
+    expect(defaultPathTypes()).toEqual(RELATIONSHIP_TYPES.filter((t) => t !== 'USES'));
   });
 });
