@@ -244,6 +244,7 @@ describe('nodeFieldRules', () => {
   const ONLY: Record<string, NodeKind> = {
     skillKind: 'SKILL',
     onetElementId: 'SKILL',
+    hotTechnology: 'SKILL',
     onetSoc: 'CAREER',
     typicalDay: 'CAREER',
     jobZone: 'CAREER',
